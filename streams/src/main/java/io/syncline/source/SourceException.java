@@ -1,0 +1,35 @@
+package io.syncline.source;
+
+/** A source could not be read; the kind says whether asking again can help and what the API answers. */
+public class SourceException extends RuntimeException {
+
+    public enum Kind {
+        /** The source's definition cannot work: no such directory, not a git repository, a malformed URL. */
+        INVALID,
+        /** The ref names no branch, tag or commit of the repository. */
+        REF_NOT_FOUND,
+        /** The source may work later: the remote did not answer, the network failed. */
+        UNAVAILABLE
+    }
+
+    private final Kind kind;
+
+    public SourceException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public SourceException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** True when a retry later may succeed. */
+    public boolean retryable() {
+        return kind == Kind.UNAVAILABLE;
+    }
+}
