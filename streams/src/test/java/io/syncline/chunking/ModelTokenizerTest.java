@@ -62,6 +62,17 @@ class ModelTokenizerTest {
     }
 
     @Test
+    void wordOfMoreThanAHundredCharsIsOneUnknownToken() {
+        // The BERT tokenizers give up on words longer than 100 chars: such a word costs one token, however long.
+        String text = "before " + "x".repeat(5_000) + " after";
+
+        TokenSpans tokens = ModelTokenizer.of(LocalModel.DEFAULT).tokenize(text);
+
+        assertThat(tokens.count()).isEqualTo(3);
+        assertThat(tokens.end(1) - tokens.start(1)).isEqualTo(5_000);
+    }
+
+    @Test
     void loadsOneTokenizerPerModel() {
         assertThat(ModelTokenizer.of(LocalModel.DEFAULT)).isSameAs(ModelTokenizer.of(LocalModel.DEFAULT));
         assertThat(ModelTokenizer.of(LocalModel.BGE_SMALL_EN_V15_Q))
