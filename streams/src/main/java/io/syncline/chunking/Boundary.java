@@ -1,8 +1,8 @@
 package io.syncline.chunking;
 
 /**
- * What separates a token from the one before it, strongest first. The chunker cuts at the strongest kind it can and
- * never cuts inside a word while a weaker cut between words would do.
+ * What separates a token from the one before it, strongest first. The chunker cuts at the strongest kind that keeps
+ * a chunk within its budget; it cuts inside a word only where that word alone is longer than a chunk.
  */
 enum Boundary {
     /** A blank line (or a Unicode paragraph separator) between the tokens. */

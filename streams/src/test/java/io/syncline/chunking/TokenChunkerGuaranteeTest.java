@@ -85,14 +85,6 @@ class TokenChunkerGuaranteeTest {
         assertThat(missed).as("indices of chars in no chunk").isEmpty();
     }
 
-    @ParameterizedTest(name = "{0}, {1}, {2}")
-    @MethodSource("documentsModelsAndSpecs")
-    void sameDocumentGivesTheSameChunks(String name, LocalModel model, ChunkingSpec spec, String document) {
-        TokenChunker chunker = new TokenChunker(ModelTokenizer.of(model), spec);
-
-        assertThat(chunker.split(document)).isEqualTo(chunker.split(document));
-    }
-
     private static boolean isWhitespace(char c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }

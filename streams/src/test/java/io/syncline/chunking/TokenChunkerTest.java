@@ -138,6 +138,17 @@ class TokenChunkerTest {
     }
 
     @Test
+    void sameDocumentAlwaysGivesTheSameChunks() {
+        String document = ChunkingCorpus.randomMix(new Random(13), 20_000);
+        ChunkingSpec spec = new ChunkingSpec(37, 9);
+
+        List<Chunk> first = new TokenChunker(TOKENIZER, spec).split(document);
+
+        assertThat(new TokenChunker(TOKENIZER, spec).split(document)).isEqualTo(first);
+        assertThat(new TokenChunker(TOKENIZER, spec).split(new String(document.toCharArray()))).isEqualTo(first);
+    }
+
+    @Test
     void specTheModelCannotTakeIsRefusedWithTheReason() {
         assertThatThrownBy(() -> new TokenChunker(TOKENIZER, new ChunkingSpec(500, 10)))
                 .isInstanceOf(IllegalArgumentException.class)
