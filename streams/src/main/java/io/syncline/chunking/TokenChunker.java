@@ -104,8 +104,8 @@ public final class TokenChunker {
                     start = covered;
                     end = pieces.lastAtOrBefore(Math.min(count, start + maxTokens));
                 } else {
-                    throw new IllegalStateException("token " + start + " of a document is " + alone
-                            + " tokens on its own, more than the " + maxTokens + " a chunk may have");
+                    throw new IllegalStateException("tokens " + start + " to " + end + " of a document are " + alone
+                            + " tokens on their own, more than the " + maxTokens + " a chunk may have");
                 }
             }
         }
