@@ -12,11 +12,15 @@ public final class PathFilter {
 
     private final List<Pattern> includes;
     private final List<Pattern> excludes;
+    /** The directories that excludes ending in {@code /**} leave out whole. */
+    private final List<Pattern> excludedDirectories;
     private final boolean skipGitDirectories;
 
     private PathFilter(List<String> include, List<String> exclude, boolean skipGitDirectories) {
         this.includes = include.stream().map(PathFilter::compile).toList();
         this.excludes = exclude.stream().map(PathFilter::compile).toList();
+        this.excludedDirectories = exclude.stream().filter(glob -> glob.endsWith("/**"))
+                .map(glob -> compile(glob.substring(0, glob.length() - 3))).toList();
         this.skipGitDirectories = skipGitDirectories;
     }
 
@@ -30,6 +34,17 @@ public final class PathFilter {
             return false;
         }
         return matchesAny(includes, path) && !matchesAny(excludes, path);
+    }
+
+    /**
+     * True when no path under this directory can pass, so a walk need not enter it (which also spares it reading
+     * directories the user excluded because they are huge or unreadable).
+     */
+    public boolean excludesDirectory(String directory) {
+        if (skipGitDirectories && (directory.equals(".git") || directory.endsWith("/.git"))) {
+            return true;
+        }
+        return matchesAny(excludedDirectories, directory);
     }
 
     private static boolean matchesAny(List<Pattern> patterns, String path) {

@@ -104,4 +104,25 @@ class PathFilterTest {
         assertThat(filesystem.accepts(".gitignore")).isTrue();
         assertThat(filesystem.accepts("a.git/file")).isTrue();
     }
+
+    @Test
+    void onlyExcludesEndingInDoubleStarExcludeWholeDirectories() {
+        PathFilter filter = git(null, List.of("drafts/**", "**/node_modules/**", "*.log"));
+
+        assertThat(filter.excludesDirectory("drafts")).isTrue();
+        assertThat(filter.excludesDirectory("node_modules")).isTrue();
+        assertThat(filter.excludesDirectory("web/app/node_modules")).isTrue();
+        assertThat(filter.excludesDirectory("docs/drafts")).isFalse();
+        assertThat(filter.excludesDirectory("x.log")).isFalse();
+        assertThat(filter.excludesDirectory("docs")).isFalse();
+    }
+
+    @Test
+    void filesystemSourcesNeverEnterGitDirectories() {
+        PathFilter filesystem = PathFilter.of(SourceSpec.filesystem("tree", "/tmp/x"));
+
+        assertThat(filesystem.excludesDirectory(".git")).isTrue();
+        assertThat(filesystem.excludesDirectory("vendor/lib/.git")).isTrue();
+        assertThat(filesystem.excludesDirectory(".github")).isFalse();
+    }
 }
