@@ -35,10 +35,14 @@ public final class FilesystemSource implements Source {
     @Override
     public String resolve(String ref) {
         if (ref != null) {
-            throw new SourceException(SourceException.Kind.INVALID, "filesystem sources have no refs: source '"
-                    + spec.id() + "' was given '" + ref + "'; sync it without a ref");
+            throw refGiven(spec, ref);
         }
         return FileTree.revision(walk());
+    }
+
+    static SourceException refGiven(SourceSpec spec, String ref) {
+        return new SourceException(SourceException.Kind.INVALID, "filesystem sources have no refs: source '"
+                + spec.id() + "' was given '" + ref + "'; sync it without a ref");
     }
 
     /** The files as they are now: a filesystem cannot show an older revision. */

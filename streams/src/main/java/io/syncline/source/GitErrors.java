@@ -1,5 +1,6 @@
 package io.syncline.source;
 
+import org.eclipse.jgit.api.errors.InvalidRemoteException;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 
 /**
@@ -18,8 +19,8 @@ final class GitErrors {
         String message = "cannot " + action + " git source '" + spec.id() + "' at '" + location.display() + "': "
                 + e.getMessage();
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof NoRemoteRepositoryException) {
-                // The server answered and has no such repository: asking again will not help.
+            if (t instanceof NoRemoteRepositoryException || t instanceof InvalidRemoteException) {
+                // The server answered and has no such repository, or the uri names none: asking again will not help.
                 return new SourceException(SourceException.Kind.INVALID, message, e);
             }
         }
