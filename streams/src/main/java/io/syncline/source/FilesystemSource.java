@@ -3,6 +3,7 @@ package io.syncline.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -24,12 +25,21 @@ public final class FilesystemSource implements Source {
 
     public FilesystemSource(SourceSpec spec) {
         this.spec = spec;
+        this.root = rootOf(spec);
+        this.tree = new FileTree(root, PathFilter.of(spec));
+        requireRoot();
+    }
+
+    private static Path rootOf(SourceSpec spec) {
         if (spec.path() == null || spec.path().isBlank()) {
             throw new SourceException(SourceException.Kind.INVALID, "filesystem source '" + spec.id() + "' has no path");
         }
-        this.root = Path.of(spec.path()).toAbsolutePath().normalize();
-        this.tree = new FileTree(root, PathFilter.of(spec));
-        requireRoot();
+        try {
+            return Path.of(spec.path()).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new SourceException(SourceException.Kind.INVALID,
+                    "filesystem source '" + spec.id() + "' has an invalid path: " + e.getMessage(), e);
+        }
     }
 
     @Override

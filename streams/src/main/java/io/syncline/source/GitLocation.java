@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -47,7 +48,11 @@ record GitLocation(String transportUri, Path localGitDir, String display) {
             throw invalid(spec, "has an unsupported uri '" + uri
                     + "': only https:// URLs, file:// URLs and local paths are supported");
         }
-        return local(spec, Path.of(uri));
+        try {
+            return local(spec, Path.of(uri));
+        } catch (InvalidPathException e) {
+            throw invalid(spec, "has a uri that is not a valid path: " + e.getMessage(), e);
+        }
     }
 
     /** Opens the local repository itself (not a mirror of it). */
@@ -100,7 +105,8 @@ record GitLocation(String transportUri, Path localGitDir, String display) {
         if (RepositoryCache.FileKey.isGitRepository(path.toFile(), FS.DETECTED)) {
             return path;
         }
-        throw invalid(spec, "points to '" + path + "', which is not a git repository (no .git inside, not a git directory)");
+        throw invalid(spec, "points to '" + path + "', which is not a git repository"
+                + " (no .git inside, not a git directory)");
     }
 
     private static String withoutCredentials(URI uri) {

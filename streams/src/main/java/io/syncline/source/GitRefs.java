@@ -49,6 +49,9 @@ final class GitRefs {
 
     private static ObjectId lookup(Repository repository, ObjectReader reader, String ref, String sourceId)
             throws IOException {
+        if (!Repository.isValidRefName(Constants.R_HEADS + ref)) {
+            return null; // also keeps a name like "../../config" from being looked up as a file of the git directory
+        }
         for (String name : List.of(Constants.R_HEADS + ref, Constants.R_TAGS + ref, ref)) {
             Ref found = name.startsWith(Constants.R_REFS) ? repository.getRefDatabase().exactRef(name) : null;
             if (found != null && found.getObjectId() != null) {

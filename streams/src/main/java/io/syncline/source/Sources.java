@@ -58,8 +58,8 @@ public final class Sources {
             case FILESYSTEM -> {
                 new FilesystemSource(spec).close();
                 if (!Files.isReadable(Path.of(spec.path()))) {
-                    throw new SourceException(SourceException.Kind.INVALID,
-                            "filesystem source '" + spec.id() + "' points to '" + spec.path() + "', which is not readable");
+                    throw new SourceException(SourceException.Kind.INVALID, "filesystem source '" + spec.id()
+                            + "' points to '" + spec.path() + "', which is not readable");
                 }
             }
         }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -156,6 +157,17 @@ class GitSourceResolveTest {
             assertThatThrownBy(() -> source.resolve(absent))
                     .isInstanceOfSatisfying(SourceException.class,
                             e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.REF_NOT_FOUND));
+        }
+    }
+
+    @Test
+    void aRefThatIsNoValidRefNameIsUnknownEvenWhenItNamesAFileOfTheGitDirectory() {
+        try (GitSource source = source()) {
+            for (String ref : List.of("../../HEAD", "../config", "main..dev", "")) {
+                assertThatThrownBy(() -> source.resolve(ref)).as(ref)
+                        .isInstanceOfSatisfying(SourceException.class,
+                                e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.REF_NOT_FOUND));
+            }
         }
     }
 
