@@ -95,11 +95,14 @@ public final class GitSource implements Source {
                     return new ReadResult.Skipped(path, ReadResult.Reason.VANISHED,
                             "no file at this path in revision " + revision);
                 }
-                ObjectLoader blob = reader.open(entry.getObjectId(0), Constants.OBJ_BLOB);
-                Optional<ReadResult> tooLarge = FileContents.tooLarge(path, blob.getSize(), spec.maxFileBytes());
+                // Ask the size before opening: JGit's open() already inflates any blob under its stream threshold
+                // (50 MiB), while getObjectSize reads only the object's header.
+                long size = reader.getObjectSize(entry.getObjectId(0), Constants.OBJ_BLOB);
+                Optional<ReadResult> tooLarge = FileContents.tooLarge(path, size, spec.maxFileBytes());
                 if (tooLarge.isPresent()) {
-                    return tooLarge.get(); // decided from the object header: the blob is never inflated
+                    return tooLarge.get();
                 }
+                ObjectLoader blob = reader.open(entry.getObjectId(0), Constants.OBJ_BLOB);
                 return FileContents.classify(path, blob.getBytes((int) Math.min(spec.maxFileBytes(), MAX_ARRAY)));
             }
         } catch (IOException e) {

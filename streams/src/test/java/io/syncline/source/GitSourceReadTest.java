@@ -1,11 +1,22 @@
 package io.syncline.source;
 
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TreeFormatter;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,8 +27,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.DeflaterOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GitSourceReadTest {
 
@@ -123,6 +136,50 @@ class GitSourceReadTest {
             assertThat(source.read(commit, "big.md"))
                     .isEqualTo(new ReadResult.Skipped("big.md", ReadResult.Reason.TOO_LARGE, "101 bytes > limit 100"));
             assertThat(source.read(commit, "fits.md")).isInstanceOf(ReadResult.Text.class);
+        }
+    }
+
+    @Test
+    void anOversizedBlobIsSkippedFromItsHeaderWithoutBeingInflated() throws IOException {
+        origin.on("main").file("a.md", "a").commit();
+        try (GitSource source = source(1000)) {
+            source.resolve(null);
+            // A loose blob whose header claims 5 MB but which holds only 200 bytes: reading its body fails.
+            Path mirror = tmp.resolve("cache").resolve(GitMirror.DIRECTORY);
+            ObjectId blob = ObjectId.fromString("ab".repeat(20));
+            writeLooseObject(mirror, blob, "blob 5000000\0" + "x".repeat(200));
+            String commit = commitInMirror(mirror, "big.md", blob);
+
+            assertThat(source.read(commit, "big.md")).isEqualTo(
+                    new ReadResult.Skipped("big.md", ReadResult.Reason.TOO_LARGE, "5000000 bytes > limit 1000"));
+            try (GitSource generous = source(10_000_000)) {
+                assertThatThrownBy(() -> generous.read(commit, "big.md")).isInstanceOf(SourceException.class);
+            }
+        }
+    }
+
+    private static void writeLooseObject(Path gitDir, ObjectId id, String raw) throws IOException {
+        Path file = gitDir.resolve("objects").resolve(id.name().substring(0, 2)).resolve(id.name().substring(2));
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = new DeflaterOutputStream(Files.newOutputStream(file))) {
+            out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    private static String commitInMirror(Path gitDir, String path, ObjectId blob) throws IOException {
+        try (Repository mirror = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).build();
+             ObjectInserter inserter = mirror.newObjectInserter()) {
+            TreeFormatter tree = new TreeFormatter();
+            tree.append(path, FileMode.REGULAR_FILE, blob);
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(inserter.insert(tree));
+            PersonIdent ident = new PersonIdent("Test", "test@example.org");
+            commit.setAuthor(ident);
+            commit.setCommitter(ident);
+            commit.setMessage("big");
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            return id.name();
         }
     }
 
