@@ -11,7 +11,6 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -42,9 +41,15 @@ final class GitRefs {
         } catch (MissingObjectException e) {
             // A ref whose commit is missing cannot be read: report it like an unknown ref.
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unreadable(sourceId, e);
         }
-        throw notFound(ref, sourceId, names(repository, Constants.R_HEADS), names(repository, Constants.R_TAGS));
+        throw notFound(ref, sourceId, names(repository, Constants.R_HEADS, sourceId),
+                names(repository, Constants.R_TAGS, sourceId));
+    }
+
+    private static SourceException unreadable(String sourceId, IOException e) {
+        return new SourceException(SourceException.Kind.UNAVAILABLE,
+                "cannot read the refs of git source '" + sourceId + "': " + e.getMessage(), e);
     }
 
     private static ObjectId lookup(Repository repository, ObjectReader reader, String ref, String sourceId)
@@ -78,12 +83,12 @@ final class GitRefs {
         return commits.isEmpty() ? null : commits.get(0);
     }
 
-    private static List<String> names(Repository repository, String prefix) {
+    private static List<String> names(Repository repository, String prefix, String sourceId) {
         try {
             return repository.getRefDatabase().getRefsByPrefix(prefix).stream()
                     .map(r -> r.getName().substring(prefix.length())).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unreadable(sourceId, e);
         }
     }
 
