@@ -1,0 +1,29 @@
+package io.syncline.source;
+
+import org.eclipse.jgit.api.errors.InvalidRemoteException;
+import org.eclipse.jgit.errors.NoRemoteRepositoryException;
+
+/**
+ * Turns a JGit failure while talking to a source's origin into a {@link SourceException} whose kind says whether
+ * asking again can help. It never swallows the cause.
+ */
+final class GitErrors {
+
+    private GitErrors() {
+    }
+
+    /**
+     * @param action what was tried, as a message says it ("fetch", "list the refs of")
+     */
+    static SourceException fromTransport(SourceSpec spec, GitLocation location, String action, Exception e) {
+        String message = "cannot " + action + " git source '" + spec.id() + "' at '" + location.display() + "': "
+                + e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NoRemoteRepositoryException || t instanceof InvalidRemoteException) {
+                // The server answered and has no such repository, or the uri names none: asking again will not help.
+                return new SourceException(SourceException.Kind.INVALID, message, e);
+            }
+        }
+        return new SourceException(SourceException.Kind.UNAVAILABLE, message, e);
+    }
+}
