@@ -18,7 +18,7 @@ class GitSourceChangesTest {
     /** Long enough that a small edit keeps the file similar: rename detection pairs it with its old path. */
     private static final String GUIDE = "line\n".repeat(40);
 
-    @TempDir(factory = CreatingTempDirFactory.class)
+    @TempDir
     Path tmp;
 
     private TestRepo origin;

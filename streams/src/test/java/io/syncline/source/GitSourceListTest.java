@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GitSourceListTest {
 
-    @TempDir(factory = CreatingTempDirFactory.class)
+    @TempDir
     Path tmp;
 
     private TestRepo origin;

@@ -37,7 +37,7 @@ class GitSourceReadTest {
     private static final byte[] PNG_START = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13,
             'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0};
 
-    @TempDir(factory = CreatingTempDirFactory.class)
+    @TempDir
     Path tmp;
 
     private TestRepo origin;

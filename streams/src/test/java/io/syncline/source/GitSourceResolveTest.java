@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GitSourceResolveTest {
 
-    @TempDir(factory = CreatingTempDirFactory.class)
+    @TempDir
     Path tmp;
 
     private TestRepo origin;

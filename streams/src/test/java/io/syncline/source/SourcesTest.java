@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SourcesTest {
 
-    @TempDir(factory = CreatingTempDirFactory.class)
+    @TempDir
     Path tmp;
 
     private TestRepo origin;

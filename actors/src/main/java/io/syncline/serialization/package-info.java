@@ -1,0 +1,4 @@
+/**
+ * The serialization marker of messages and events. Nothing else lives here.
+ */
+package io.syncline.serialization;

@@ -1,0 +1,183 @@
+package io.syncline.workspace;
+
+import io.syncline.workspace.WorkspaceEntity.CleanupFailed;
+import io.syncline.workspace.WorkspaceEntity.Event;
+import io.syncline.workspace.WorkspaceEntity.GenerationCleaned;
+import io.syncline.workspace.WorkspaceEntity.GenerationRetired;
+import io.syncline.workspace.WorkspaceEntity.RecordCheckpoint;
+import io.syncline.workspace.WorkspaceEntity.RecordPlan;
+import io.syncline.workspace.WorkspaceEntity.RecordTarget;
+import io.syncline.workspace.WorkspaceEntity.RetryCleanup;
+import io.syncline.workspace.WorkspaceEntity.RetryJob;
+import io.syncline.workspace.WorkspaceEntity.RunFailed;
+import io.syncline.workspace.WorkspaceEntity.RunFinished;
+import io.syncline.workspace.WorkspaceEntity.RunnerStopped;
+import io.syncline.workspace.WorkspaceEntity.SourceCleaned;
+import io.syncline.workspace.WorkspaceEntity.SourceRemoved;
+import io.syncline.workspace.WorkspaceEntity.SyncAttemptFailed;
+import io.syncline.workspace.WorkspaceEntity.SyncCompleted;
+import io.syncline.workspace.WorkspaceEntity.SyncFailed;
+import io.syncline.workspace.WorkspaceEntity.SyncPlanned;
+import io.syncline.workspace.WorkspaceEntity.SyncProgressed;
+import io.syncline.workspace.WorkspaceEntity.SyncTargetResolved;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.typed.javadsl.EffectFactories;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The handling of what sync runners and cleanups report, and of the entity's own timers. A report about a job
+ * that is no longer running (cancelled, superseded) is refused, which stops its runner.
+ */
+final class JobReports {
+
+    private final Supplier<EffectFactories<Event, WorkspaceState>> effect;
+    private final WorkspaceRuntime runtime;
+
+    JobReports(Supplier<EffectFactories<Event, WorkspaceState>> effect, WorkspaceRuntime runtime) {
+        this.effect = effect;
+        this.runtime = runtime;
+    }
+
+    /** After recovery: start the jobs that may start, resume those that were running, resume cleanups. */
+    ReplyEffect<Event, WorkspaceState> wakeUp(WorkspaceState state) {
+        if (!state.exists()) {
+            runtime.reconcile(state, false);
+            return effect.get().noReply();
+        }
+        Instant now = Instant.now();
+        List<Event> events = FollowUps.with(state, List.of(), now);
+        if (events.isEmpty()) {
+            runtime.reconcile(state, true);
+            return effect.get().noReply();
+        }
+        return effect.get().persist(events).thenRun(next -> runtime.reconcile(next, true)).thenNoReply();
+    }
+
+    ReplyEffect<Event, WorkspaceState> recordTarget(WorkspaceState state, RecordTarget report) {
+        return ifRunning(state, report.jobId(), report.replyTo(),
+                job -> new SyncTargetResolved(job.id(), report.toRevision()));
+    }
+
+    ReplyEffect<Event, WorkspaceState> recordPlan(WorkspaceState state, RecordPlan report) {
+        return ifRunning(state, report.jobId(), report.replyTo(),
+                job -> new SyncPlanned(job.id(), report.mode(), report.paths()));
+    }
+
+    ReplyEffect<Event, WorkspaceState> recordCheckpoint(WorkspaceState state, RecordCheckpoint report) {
+        return ifRunning(state, report.jobId(), report.replyTo(), job -> new SyncProgressed(job.id(),
+                report.checkpoint(), report.counts(), report.failures()));
+    }
+
+    ReplyEffect<Event, WorkspaceState> runFinished(WorkspaceState state, RunFinished report) {
+        if (!running(state, report.jobId())) {
+            return effect.get().noReply();
+        }
+        Instant now = Instant.now();
+        return effect.get().persist(FollowUps.with(state,
+                        List.of(new SyncCompleted(report.jobId(), report.counts(), now)), now))
+                .thenRun(next -> {
+                    Job job = next.job(report.jobId()).orElseThrow();
+                    runtime.log().info("workspace {}: job {} of source {} {}: {}", next.id(), job.id(),
+                            job.source(), job.state().json(), job.counts());
+                    runtime.reconcile(next, true);
+                })
+                .thenNoReply();
+    }
+
+    /**
+     * A run that failed for a passing reason resumes from its checkpoint after a backoff, as often as it takes;
+     * any other failure ends the job.
+     */
+    ReplyEffect<Event, WorkspaceState> runFailed(WorkspaceState state, RunFailed report) {
+        if (!running(state, report.jobId())) {
+            return effect.get().noReply();
+        }
+        Instant now = Instant.now();
+        if (report.retryable()) {
+            return effect.get().persist(new SyncAttemptFailed(report.jobId(), report.error(), now))
+                    .thenRun(next -> {
+                        Job job = next.job(report.jobId()).orElseThrow();
+                        runtime.log().warn("workspace {}: run {} of job {} failed, resuming after a backoff: {}",
+                                next.id(), job.attempts(), job.id(), report.error());
+                        runtime.scheduleRetry(job.id(), job.attempts());
+                        runtime.reconcile(next, false);
+                    })
+                    .thenNoReply();
+        }
+        return effect.get().persist(FollowUps.with(state,
+                        List.of(new SyncFailed(report.jobId(), report.error(), now)), now))
+                .thenRun(next -> {
+                    runtime.log().warn("workspace {}: job {} failed: {}", next.id(), report.jobId(), report.error());
+                    runtime.reconcile(next, true);
+                })
+                .thenNoReply();
+    }
+
+    ReplyEffect<Event, WorkspaceState> retryJob(WorkspaceState state, RetryJob retry) {
+        runtime.reconcile(state, true);
+        return effect.get().noReply();
+    }
+
+    ReplyEffect<Event, WorkspaceState> runnerStopped(WorkspaceState state, RunnerStopped stopped) {
+        runtime.runnerStopped(stopped.jobId(), stopped.runner());
+        // Only cleanups wait for runners to stop; a runner that stopped unasked is restarted by its own report.
+        runtime.reconcile(state, false);
+        return effect.get().noReply();
+    }
+
+    ReplyEffect<Event, WorkspaceState> sourceCleaned(WorkspaceState state, SourceCleaned cleaned) {
+        runtime.cleanupFinished("source:" + cleaned.sourceId());
+        return effect.get().persist(new SourceRemoved(cleaned.sourceId(), Instant.now()))
+                .thenRun(next -> runtime.reconcile(next, false))
+                .thenNoReply();
+    }
+
+    ReplyEffect<Event, WorkspaceState> generationCleaned(WorkspaceState state, GenerationCleaned cleaned) {
+        runtime.cleanupFinished("generation:" + cleaned.generation());
+        return effect.get().persist(new GenerationRetired(cleaned.generation(), Instant.now()))
+                .thenRun(next -> runtime.reconcile(next, false))
+                .thenNoReply();
+    }
+
+    ReplyEffect<Event, WorkspaceState> cleanupFailed(WorkspaceState state, CleanupFailed failed) {
+        runtime.log().warn("workspace {}: cleanup {} failed, trying again later: {}", state.id(), failed.cleanup(),
+                failed.error());
+        runtime.cleanupFinished(failed.cleanup());
+        runtime.scheduleCleanupRetry(failed.cleanup());
+        return effect.get().noReply();
+    }
+
+    ReplyEffect<Event, WorkspaceState> retryCleanup(WorkspaceState state, RetryCleanup retry) {
+        runtime.reconcile(state, false);
+        return effect.get().noReply();
+    }
+
+    ReplyEffect<Event, WorkspaceState> idleCheck(WorkspaceState state) {
+        if (state.idle()) {
+            runtime.passivate();
+        }
+        return effect.get().noReply();
+    }
+
+    private ReplyEffect<Event, WorkspaceState> ifRunning(WorkspaceState state, String jobId,
+                                                         ActorRef<StatusReply<Done>> replyTo,
+                                                         Function<Job, Event> event) {
+        if (!running(state, jobId)) {
+            return effect.get().reply(replyTo,
+                    Rejection.conflict("job '" + jobId + "' is no longer running in workspace '" + state.id() + "'"));
+        }
+        return effect.get().persist(event.apply(state.job(jobId).orElseThrow()))
+                .thenReply(replyTo, next -> StatusReply.success(Done.getInstance()));
+    }
+
+    private static boolean running(WorkspaceState state, String jobId) {
+        return state.job(jobId).map(j -> j.state() == JobState.RUNNING).orElse(false);
+    }
+}

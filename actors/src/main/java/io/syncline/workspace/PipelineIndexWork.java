@@ -1,0 +1,78 @@
+package io.syncline.workspace;
+
+import io.syncline.source.SourceSpec;
+import io.syncline.sync.IndexCleaner;
+import io.syncline.sync.IndexServices;
+import io.syncline.sync.JobInput;
+import io.syncline.sync.ProgressListener;
+import io.syncline.sync.SyncJob;
+import org.apache.pekko.Done;
+import org.apache.pekko.stream.SharedKillSwitch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
+
+/** {@link IndexWork} done by the sync pipeline and the index tables of module streams. */
+public final class PipelineIndexWork implements IndexWork {
+
+    private final IndexServices services;
+    private final SyncJob syncJob;
+    private final IndexCleaner cleaner;
+
+    public PipelineIndexWork(IndexServices services) {
+        this.services = services;
+        this.syncJob = new SyncJob(services);
+        this.cleaner = new IndexCleaner(services);
+    }
+
+    @Override
+    public CompletionStage<String> resolve(String workspace, SourceSpec source, String ref) {
+        return syncJob.resolve(workspace, source, ref);
+    }
+
+    @Override
+    public CompletionStage<SyncJob.Result> run(JobInput job, ProgressListener listener, SharedKillSwitch killSwitch) {
+        return syncJob.run(job, listener, killSwitch);
+    }
+
+    @Override
+    public CompletionStage<Done> removeSource(String workspace, String sourceId, Collection<String> generations) {
+        CompletionStage<Done> all = CompletableFuture.completedFuture(Done.getInstance());
+        for (String generation : generations) {
+            all = all.thenCompose(done -> cleaner.deleteSource(workspace, generation, sourceId));
+        }
+        return all.thenApplyAsync(done -> {
+            deleteTree(services.sourceCache(workspace, sourceId));
+            return Done.getInstance();
+        }, services.blocking());
+    }
+
+    @Override
+    public CompletionStage<Done> retireGeneration(String workspace, String generation, Collection<String> sources) {
+        CompletionStage<Done> all = CompletableFuture.completedFuture(Done.getInstance());
+        for (String source : sources) {
+            all = all.thenCompose(done -> cleaner.deleteSource(workspace, generation, source));
+        }
+        return all;
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root, e);
+        }
+    }
+}

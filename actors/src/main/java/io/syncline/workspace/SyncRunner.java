@@ -1,0 +1,132 @@
+package io.syncline.workspace;
+
+import io.syncline.source.SourceException;
+import io.syncline.sync.Checkpoint;
+import io.syncline.sync.DocumentOutcome;
+import io.syncline.sync.JobInput;
+import io.syncline.sync.ProgressListener;
+import io.syncline.sync.SyncCounts;
+import io.syncline.sync.SyncJob;
+import io.syncline.sync.SyncMode;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.Scheduler;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.SharedKillSwitch;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Runs one attempt of one job for its workspace entity, as the entity's child: resolves the target revision if the
+ * job has none yet, runs the pipeline, and reports each step to the entity, waiting until the entity has persisted
+ * it. It stops when the run ends; when the entity stops it first (source removed, entity passivated or moved), it
+ * aborts the run, which the entity will resume from its last checkpoint.
+ */
+final class SyncRunner {
+
+    sealed interface Command {
+    }
+
+    private record Finished(SyncJob.Result result) implements Command {
+    }
+
+    private record Failed(Throwable error) implements Command {
+    }
+
+    private SyncRunner() {
+    }
+
+    static Behavior<Command> create(ActorRef<WorkspaceEntity.Command> entity, JobInput job, IndexWork work,
+                                    Duration askTimeout) {
+        return Behaviors.setup(context -> {
+            SharedKillSwitch killSwitch = KillSwitches.shared("sync-" + job.workspace() + "-" + job.jobId());
+            Scheduler scheduler = context.getSystem().scheduler();
+            Reports reports = new Reports(entity, job.jobId(), askTimeout, scheduler);
+            CompletionStage<SyncJob.Result> run = target(job, work, reports)
+                    .thenCompose(targeted -> work.run(targeted, reports, killSwitch));
+            context.pipeToSelf(run, (result, error) -> error == null ? new Finished(result) : new Failed(error));
+            return Behaviors.receive(Command.class)
+                    .onMessage(Finished.class, finished -> {
+                        entity.tell(new WorkspaceEntity.RunFinished(job.jobId(), finished.result().mode(),
+                                finished.result().counts()));
+                        return Behaviors.stopped();
+                    })
+                    .onMessage(Failed.class, failed -> {
+                        Throwable cause = unwrap(failed.error());
+                        entity.tell(new WorkspaceEntity.RunFailed(job.jobId(),
+                                cause.getClass().getSimpleName() + ": " + cause.getMessage(), retryable(cause)));
+                        return Behaviors.stopped();
+                    })
+                    .onSignal(PostStop.class, stop -> {
+                        killSwitch.abort(new IllegalStateException("sync runner of job " + job.jobId() + " stopped"));
+                        return Behaviors.same();
+                    })
+                    .build();
+        });
+    }
+
+    /** The job with its target revision: the one persisted before, or a freshly resolved (and persisted) one. */
+    private static CompletionStage<JobInput> target(JobInput job, IndexWork work, Reports reports) {
+        if (job.toRevision() != null) {
+            return CompletableFuture.completedFuture(job);
+        }
+        return work.resolve(job.workspace(), job.source(), job.ref())
+                .thenCompose(revision -> reports.targeted(revision).thenApply(done -> new JobInput(job.workspace(),
+                        job.jobId(), job.source(), job.config(), job.mode(), job.ref(), job.fromRevision(), revision,
+                        job.checkpoint(), job.counts(), job.retryPaths())));
+    }
+
+    /**
+     * Worth trying again later: the source or Cassandra did not answer. A ref that does not exist, a source that
+     * cannot work, or a bug will not get better by waiting.
+     */
+    private static boolean retryable(Throwable cause) {
+        if (cause instanceof SourceException se) {
+            return se.retryable();
+        }
+        return cause instanceof com.datastax.oss.driver.api.core.DriverException
+                || cause instanceof java.io.IOException
+                || cause instanceof java.util.concurrent.TimeoutException;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** The reports of one run to its entity, each an ask that completes once the entity persisted it. */
+    private record Reports(ActorRef<WorkspaceEntity.Command> entity, String jobId, Duration timeout,
+                           Scheduler scheduler) implements ProgressListener {
+
+        CompletionStage<Done> targeted(String revision) {
+            return AskPattern.askWithStatus(entity,
+                    replyTo -> new WorkspaceEntity.RecordTarget(jobId, revision, replyTo), timeout, scheduler);
+        }
+
+        @Override
+        public CompletionStage<Done> planned(SyncMode mode, int paths) {
+            return AskPattern.askWithStatus(entity,
+                    replyTo -> new WorkspaceEntity.RecordPlan(jobId, mode, paths, replyTo), timeout, scheduler);
+        }
+
+        @Override
+        public CompletionStage<Done> checkpoint(Checkpoint checkpoint, SyncCounts counts,
+                                                List<DocumentOutcome> failures) {
+            List<FailedDocument> failed = failures.stream().map(f -> new FailedDocument(f.path(), f.error())).toList();
+            return AskPattern.askWithStatus(entity,
+                    replyTo -> new WorkspaceEntity.RecordCheckpoint(jobId, checkpoint, counts, failed, replyTo),
+                    timeout, scheduler);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.syncline.workspace;
+
+import io.syncline.sync.JobInput;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.slf4j.Logger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a workspace entity has running besides its state: a sync runner per running job, cleanups, timers. After
+ * every persisted change (and after recovery) {@link #reconcile} brings them in line with the state, which makes
+ * every side effect idempotent: a job is never run twice at once, a cleanup never started twice.
+ */
+final class WorkspaceRuntime {
+
+    private static final String IDLE_TIMER = "idle";
+
+    private final ActorContext<WorkspaceEntity.Command> context;
+    private final TimerScheduler<WorkspaceEntity.Command> timers;
+    private final ActorRef<ClusterSharding.ShardCommand> shard;
+    private final IndexWork work;
+    private final WorkspaceSettings settings;
+    private final Map<String, ActorRef<SyncRunner.Command>> runners = new HashMap<>();
+    private final Set<String> cleanupsInFlight = new HashSet<>();
+    private int runnerCount;
+
+    WorkspaceRuntime(ActorContext<WorkspaceEntity.Command> context, TimerScheduler<WorkspaceEntity.Command> timers,
+                     ActorRef<ClusterSharding.ShardCommand> shard, IndexWork work, WorkspaceSettings settings) {
+        this.context = context;
+        this.timers = timers;
+        this.shard = shard;
+        this.work = work;
+        this.settings = settings;
+    }
+
+    Logger log() {
+        return context.getLog();
+    }
+
+    static String retryTimer(String jobId) {
+        return "retry-" + jobId;
+    }
+
+    /**
+     * Stops runners of jobs that no longer run, starts runners for running jobs that have none (unless only
+     * cleanups are to be reconciled, or a retry is pending), starts cleanups, and passivates when idle.
+     */
+    void reconcile(WorkspaceState state, boolean startRunners) {
+        if (!state.exists()) {
+            passivateSoon(java.time.Duration.ZERO);
+            return;
+        }
+        stopRunnersOfFinishedJobs(state);
+        if (startRunners) {
+            for (Job job : state.runningJobs()) {
+                if (!runners.containsKey(job.id()) && !timers.isTimerActive(retryTimer(job.id()))) {
+                    startRunner(state, job);
+                }
+            }
+        }
+        startCleanups(state);
+        if (state.idle()) {
+            passivateSoon(settings.idleTimeout());
+        } else {
+            timers.cancel(IDLE_TIMER);
+        }
+    }
+
+    void runnerStopped(String jobId, ActorRef<SyncRunner.Command> runner) {
+        runners.remove(jobId, runner);
+    }
+
+    void scheduleRetry(String jobId, int attempts) {
+        timers.startSingleTimer(retryTimer(jobId), new WorkspaceEntity.RetryJob(jobId),
+                settings.retryBackoff(attempts));
+    }
+
+    void cleanupFinished(String cleanup) {
+        cleanupsInFlight.remove(cleanup);
+    }
+
+    void scheduleCleanupRetry(String cleanup) {
+        timers.startSingleTimer("cleanup-" + cleanup, new WorkspaceEntity.RetryCleanup(cleanup),
+                settings.cleanupRetry());
+    }
+
+    void passivate() {
+        shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
+    }
+
+    private void passivateSoon(java.time.Duration after) {
+        if (!timers.isTimerActive(IDLE_TIMER)) {
+            timers.startSingleTimer(IDLE_TIMER, WorkspaceEntity.IdleCheck.INSTANCE, after);
+        }
+    }
+
+    private void stopRunnersOfFinishedJobs(WorkspaceState state) {
+        for (Map.Entry<String, ActorRef<SyncRunner.Command>> runner : new ArrayList<>(runners.entrySet())) {
+            boolean running = state.job(runner.getKey()).map(j -> j.state() == JobState.RUNNING).orElse(false);
+            if (!running) {
+                context.stop(runner.getValue());
+            }
+        }
+    }
+
+    private void startRunner(WorkspaceState state, Job job) {
+        SourceState source = state.sources().get(job.source());
+        JobInput input = new JobInput(state.id(), job.id(), source.spec(), state.config(), job.mode(), job.ref(),
+                job.fromRevision(), job.toRevision(), job.checkpoint(), job.counts(), source.retryPaths());
+        ActorRef<SyncRunner.Command> runner = context.spawn(
+                SyncRunner.create(context.getSelf(), input, work, settings.askTimeout()),
+                "sync-" + job.id() + "-" + (++runnerCount));
+        context.watchWith(runner, new WorkspaceEntity.RunnerStopped(job.id(), runner));
+        runners.put(job.id(), runner);
+        log().info("workspace {}: {} job {} of source {} ({})", state.id(),
+                job.checkpoint().lastPath() == null && job.attempts() == 0 ? "running" : "resuming", job.id(),
+                job.source(), job.checkpoint());
+    }
+
+    /**
+     * Starts the deletion of removed sources and retired generations, each once, and only when no runner that
+     * could still write there is alive.
+     */
+    private void startCleanups(WorkspaceState state) {
+        for (String source : state.removingSources()) {
+            String cleanup = "source:" + source;
+            if (!cleanupsInFlight.contains(cleanup) && !timers.isTimerActive("cleanup-" + cleanup)
+                    && runnersOf(state, job -> job.source().equals(source)).isEmpty()) {
+                cleanupsInFlight.add(cleanup);
+                context.pipeToSelf(work.removeSource(state.id(), source, generationsOf(state)),
+                        (done, error) -> error == null ? new WorkspaceEntity.SourceCleaned(source)
+                                : new WorkspaceEntity.CleanupFailed(cleanup, error.toString()));
+            }
+        }
+        for (String generation : state.retiringGenerations()) {
+            String cleanup = "generation:" + generation;
+            if (!cleanupsInFlight.contains(cleanup) && !timers.isTimerActive("cleanup-" + cleanup)
+                    && runnersOf(state, job -> generation.equals(job.generation())).isEmpty()) {
+                cleanupsInFlight.add(cleanup);
+                context.pipeToSelf(work.retireGeneration(state.id(), generation, state.sources().keySet()),
+                        (done, error) -> error == null ? new WorkspaceEntity.GenerationCleaned(generation)
+                                : new WorkspaceEntity.CleanupFailed(cleanup, error.toString()));
+            }
+        }
+    }
+
+    private List<String> runnersOf(WorkspaceState state, java.util.function.Predicate<Job> belongs) {
+        return runners.keySet().stream()
+                .filter(jobId -> state.job(jobId).map(belongs::test).orElse(false))
+                .toList();
+    }
+
+    /** Every generation a source can have rows in: the active one, the one being built, the retiring ones. */
+    private static Set<String> generationsOf(WorkspaceState state) {
+        Set<String> generations = new LinkedHashSet<>();
+        if (state.activeGeneration() != null) {
+            generations.add(state.activeGeneration());
+        }
+        generations.add(state.targetGeneration());
+        generations.addAll(state.retiringGenerations());
+        return generations;
+    }
+}

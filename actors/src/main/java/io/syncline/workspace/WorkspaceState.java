@@ -1,0 +1,261 @@
+package io.syncline.workspace;
+
+import io.syncline.sync.IndexConfig;
+import io.syncline.workspace.WorkspaceEntity.ConfigChanged;
+import io.syncline.workspace.WorkspaceEntity.Event;
+import io.syncline.workspace.WorkspaceEntity.GenerationActivated;
+import io.syncline.workspace.WorkspaceEntity.GenerationDiscarded;
+import io.syncline.workspace.WorkspaceEntity.GenerationRetired;
+import io.syncline.workspace.WorkspaceEntity.SourceAdded;
+import io.syncline.workspace.WorkspaceEntity.SourceRemovalStarted;
+import io.syncline.workspace.WorkspaceEntity.SourceRemoved;
+import io.syncline.workspace.WorkspaceEntity.SyncAttemptFailed;
+import io.syncline.workspace.WorkspaceEntity.SyncCompleted;
+import io.syncline.workspace.WorkspaceEntity.SyncFailed;
+import io.syncline.workspace.WorkspaceEntity.SyncPlanned;
+import io.syncline.workspace.WorkspaceEntity.SyncProgressed;
+import io.syncline.workspace.WorkspaceEntity.SyncQueued;
+import io.syncline.workspace.WorkspaceEntity.SyncStarted;
+import io.syncline.workspace.WorkspaceEntity.SyncTargetResolved;
+import io.syncline.workspace.WorkspaceEntity.WorkspaceCreated;
+import io.syncline.serialization.CborSerializable;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything a workspace remembers, rebuilt from its events. Only pure functions: {@link #apply} computes the next
+ * state from an event and never does I/O.
+ *
+ * @param id                  null until the workspace is created
+ * @param config              the config the index is (being) built with; its generation is the target
+ * @param activeConfig        the config of the generation searches read: the last one complete for every source
+ * @param retiringGenerations generations whose rows are being deleted
+ * @param sources             by id, in the order they were added
+ * @param removingSources     sources whose documents are being deleted
+ * @param jobs                by id, oldest first; finished jobs beyond a limit are forgotten
+ */
+public record WorkspaceState(String id, IndexConfig config, IndexConfig activeConfig, List<String> retiringGenerations,
+                             Map<String, SourceState> sources, List<String> removingSources, Map<String, Job> jobs,
+                             long jobSequence, Instant createdAt) implements CborSerializable {
+
+    /** Finished jobs a workspace keeps for the API. */
+    static final int KEPT_FINISHED_JOBS = 100;
+
+    public static final WorkspaceState EMPTY =
+            new WorkspaceState(null, null, null, List.of(), Map.of(), List.of(), Map.of(), 0, null);
+
+    public WorkspaceState {
+        retiringGenerations = List.copyOf(retiringGenerations);
+        sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        removingSources = List.copyOf(removingSources);
+        jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
+    }
+
+    public boolean exists() {
+        return id != null;
+    }
+
+    /** The generation searches read. */
+    public String activeGeneration() {
+        return activeConfig == null ? null : activeConfig.generation();
+    }
+
+    /** The generation new jobs write. */
+    public String targetGeneration() {
+        return config.generation();
+    }
+
+    public Optional<Job> job(String jobId) {
+        return Optional.ofNullable(jobs.get(jobId));
+    }
+
+    public Optional<Job> runningJob(String source) {
+        return jobs.values().stream().filter(j -> j.source().equals(source) && j.state() == JobState.RUNNING)
+                .findFirst();
+    }
+
+    public List<Job> runningJobs() {
+        return jobs.values().stream().filter(j -> j.state() == JobState.RUNNING).toList();
+    }
+
+    /** Queued jobs that may start now: the oldest of each source that has no job running. */
+    public List<Job> startableJobs() {
+        Set<String> busy = new HashSet<>();
+        runningJobs().forEach(j -> busy.add(j.source()));
+        List<Job> startable = new ArrayList<>();
+        for (Job job : jobs.values()) {
+            if (job.state() == JobState.QUEUED && busy.add(job.source())) {
+                startable.add(job);
+            }
+        }
+        return startable;
+    }
+
+    /** Nothing to run or clean up: the entity may passivate. */
+    public boolean idle() {
+        return jobs.values().stream().allMatch(j -> j.state().finished())
+                && removingSources.isEmpty() && retiringGenerations.isEmpty();
+    }
+
+    /** True when the target generation holds every source and searches should switch to it. */
+    public boolean targetComplete() {
+        String target = targetGeneration();
+        return !target.equals(activeGeneration())
+                && sources.values().stream().allMatch(s -> s.syncedRevision(target) != null);
+    }
+
+    public WorkspaceState apply(Event event) {
+        // Java 17 has no pattern matching in switch: one instanceof per event type, in the order of their life.
+        if (event instanceof WorkspaceCreated e) {
+            return new WorkspaceState(e.workspaceId(), e.config(), e.config(), List.of(), Map.of(),
+                    List.of(), Map.of(), 0, e.at());
+        } else if (event instanceof ConfigChanged e) {
+            return withConfig(e.config());
+        } else if (event instanceof SourceAdded e) {
+            return withSource(e.spec().id(), SourceState.added(e.spec(), e.at()));
+        } else if (event instanceof SourceRemovalStarted e) {
+            return removingSource(e.sourceId(), e.at());
+        } else if (event instanceof SourceRemoved e) {
+            return withRemoving(without(removingSources, e.sourceId()));
+        } else if (event instanceof SyncQueued e) {
+            return withJob(Job.queued(e.jobId(), e.source(), e.mode(), e.ref(), e.at()), jobSequence + 1);
+        } else if (event instanceof SyncStarted e) {
+            return withJob(jobs.get(e.jobId()).started(e.generation(), e.fromRevision(), e.at()), jobSequence);
+        } else if (event instanceof SyncTargetResolved e) {
+            return withJob(jobs.get(e.jobId()).targeted(e.toRevision()), jobSequence);
+        } else if (event instanceof SyncPlanned e) {
+            return withJob(jobs.get(e.jobId()).planned(e.mode(), e.paths()), jobSequence);
+        } else if (event instanceof SyncProgressed e) {
+            return withJob(jobs.get(e.jobId()).progressed(e.checkpoint(), e.counts(), e.failures()), jobSequence);
+        } else if (event instanceof SyncAttemptFailed e) {
+            return withJob(jobs.get(e.jobId()).attemptFailed(e.error()), jobSequence);
+        } else if (event instanceof SyncCompleted e) {
+            return completed(jobs.get(e.jobId()).completed(e.counts(), e.at()));
+        } else if (event instanceof SyncFailed e) {
+            return finished(jobs.get(e.jobId()).failed(e.error(), e.at()));
+        } else if (event instanceof GenerationActivated e) {
+            return activated(e.generation(), e.previous());
+        } else if (event instanceof GenerationDiscarded e) {
+            return withRetiring(with(retiringGenerations, e.generation()));
+        } else if (event instanceof GenerationRetired e) {
+            return retired(e.generation());
+        }
+        throw new IllegalArgumentException("unknown event " + event.getClass().getName());
+    }
+
+    private WorkspaceState withConfig(IndexConfig newConfig) {
+        return new WorkspaceState(id, newConfig, activeConfig, retiringGenerations, sources, removingSources,
+                jobs, jobSequence, createdAt);
+    }
+
+    private WorkspaceState withSource(String sourceId, SourceState source) {
+        Map<String, SourceState> next = new LinkedHashMap<>(sources);
+        next.put(sourceId, source);
+        return new WorkspaceState(id, config, activeConfig, retiringGenerations, next, removingSources, jobs,
+                jobSequence, createdAt);
+    }
+
+    private WorkspaceState removingSource(String sourceId, Instant at) {
+        Map<String, SourceState> next = new LinkedHashMap<>(sources);
+        next.remove(sourceId);
+        Map<String, Job> nextJobs = new LinkedHashMap<>(jobs);
+        jobs.values().stream().filter(j -> j.source().equals(sourceId) && !j.state().finished())
+                .forEach(j -> nextJobs.put(j.id(), j.failed("cancelled: source '" + sourceId + "' was removed", at)));
+        return new WorkspaceState(id, config, activeConfig, retiringGenerations, next,
+                with(removingSources, sourceId), nextJobs, jobSequence, createdAt);
+    }
+
+    private WorkspaceState withRemoving(List<String> removing) {
+        return new WorkspaceState(id, config, activeConfig, retiringGenerations, sources, removing, jobs,
+                jobSequence, createdAt);
+    }
+
+    private WorkspaceState withRetiring(List<String> retiring) {
+        return new WorkspaceState(id, config, activeConfig, retiring, sources, removingSources, jobs, jobSequence,
+                createdAt);
+    }
+
+    private WorkspaceState withJob(Job job, long sequence) {
+        Map<String, Job> next = new LinkedHashMap<>(jobs);
+        next.put(job.id(), job);
+        return new WorkspaceState(id, config, activeConfig, retiringGenerations, sources, removingSources, next,
+                sequence, createdAt);
+    }
+
+    /**
+     * A completed job moves its source's revision for the job's generation forward, unless it failed on more
+     * documents than it could list: then the next incremental job diffs from the old revision and meets them again.
+     */
+    private WorkspaceState completed(Job job) {
+        WorkspaceState next = finished(job);
+        SourceState source = sources.get(job.source());
+        if (source == null) {
+            return next;
+        }
+        boolean allFailuresListed = job.counts().documents().failed() <= job.failures().size();
+        Set<String> retry = new TreeSet<>();
+        job.failures().forEach(f -> retry.add(f.path()));
+        SourceState synced = allFailuresListed
+                ? source.synced(job.generation(), job.toRevision(), job.id(), retry)
+                : source.finished(job.id());
+        return next.withSource(job.source(), synced);
+    }
+
+    /** Records a finished job and forgets the oldest finished ones beyond the limit. */
+    private WorkspaceState finished(Job job) {
+        WorkspaceState next = withJob(job, jobSequence);
+        SourceState source = next.sources.get(job.source());
+        if (source != null && job.state() != JobState.COMPLETED && job.state() != JobState.COMPLETED_WITH_ERRORS) {
+            next = next.withSource(job.source(), source.finished(job.id()));
+        }
+        List<Job> finishedJobs = next.jobs.values().stream().filter(j -> j.state().finished()).toList();
+        if (finishedJobs.size() <= KEPT_FINISHED_JOBS) {
+            return next;
+        }
+        Map<String, Job> kept = new LinkedHashMap<>(next.jobs);
+        finishedJobs.subList(0, finishedJobs.size() - KEPT_FINISHED_JOBS).forEach(j -> kept.remove(j.id()));
+        return new WorkspaceState(id, config, activeConfig, retiringGenerations, next.sources, removingSources,
+                kept, jobSequence, createdAt);
+    }
+
+    /** Only the target generation is ever activated, so the active config becomes the current one. */
+    private WorkspaceState activated(String generation, String previous) {
+        if (!generation.equals(config.generation())) {
+            throw new IllegalStateException("generation " + generation + " is not the target " + config.generation());
+        }
+        List<String> retiring = previous == null || previous.equals(generation) ? retiringGenerations
+                : with(retiringGenerations, previous);
+        return new WorkspaceState(id, config, config, retiring, sources, removingSources, jobs, jobSequence,
+                createdAt);
+    }
+
+    private WorkspaceState retired(String generation) {
+        Map<String, SourceState> next = new LinkedHashMap<>();
+        sources.forEach((sourceId, source) -> next.put(sourceId, source.withoutGeneration(generation)));
+        return new WorkspaceState(id, config, activeConfig, without(retiringGenerations, generation), next,
+                removingSources, jobs, jobSequence, createdAt);
+    }
+
+    private static List<String> with(List<String> list, String value) {
+        List<String> next = new ArrayList<>(list);
+        if (!next.contains(value)) {
+            next.add(value);
+        }
+        return next;
+    }
+
+    private static List<String> without(List<String> list, String value) {
+        List<String> next = new ArrayList<>(list);
+        next.remove(value);
+        return next;
+    }
+}

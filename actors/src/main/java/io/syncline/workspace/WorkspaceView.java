@@ -1,0 +1,56 @@
+package io.syncline.workspace;
+
+import io.syncline.chunking.ChunkingSpec;
+import io.syncline.embedding.EmbeddingSpec;
+import io.syncline.serialization.CborSerializable;
+import io.syncline.source.SourceSpec;
+import io.syncline.sync.IndexConfig;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A workspace as the API shows it ({@code GET /v1/workspaces/{ws}}): its config, its index generations, and per
+ * source its last sync and its current job. Searches and the manifest read {@code index.active}.
+ */
+public record WorkspaceView(String id, EmbeddingSpec embedding, ChunkingSpec chunking, String configHash,
+                            Index index, List<Source> sources, List<String> removingSources, Instant createdAt)
+        implements CborSerializable {
+
+    /**
+     * @param active       the generation searches read
+     * @param activeConfig its config: searches embed their query with its model
+     * @param building     the generation being built after a config change, or null
+     * @param retiring     generations whose rows are being deleted
+     */
+    public record Index(String active, IndexConfig activeConfig, String building, List<String> retiring) {
+    }
+
+    /**
+     * @param revision the revision the active generation holds for this source, or null if never synced
+     */
+    public record Source(SourceSpec spec, String revision, JobView lastSync, JobView currentJob) {
+    }
+
+    static WorkspaceView of(WorkspaceState state) {
+        String target = state.targetGeneration();
+        Index index = new Index(state.activeGeneration(), state.activeConfig(),
+                target.equals(state.activeGeneration()) ? null : target, state.retiringGenerations());
+        List<Source> sources = state.sources().values().stream().map(s -> new Source(s.spec(),
+                        s.syncedRevision(state.activeGeneration()),
+                        s.lastJob() == null ? null : state.job(s.lastJob()).map(j -> JobView.of(state.id(), j))
+                                .orElse(null),
+                        currentJob(state, s.spec().id())))
+                .toList();
+        return new WorkspaceView(state.id(), state.config().embedding(), state.config().chunking(), target, index,
+                sources, state.removingSources(), state.createdAt());
+    }
+
+    private static JobView currentJob(WorkspaceState state, String source) {
+        return state.runningJob(source)
+                .or(() -> state.jobs().values().stream()
+                        .filter(j -> j.source().equals(source) && j.state() == JobState.QUEUED).findFirst())
+                .map(j -> JobView.of(state.id(), j))
+                .orElse(null);
+    }
+}

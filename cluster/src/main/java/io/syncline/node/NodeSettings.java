@@ -1,0 +1,29 @@
+package io.syncline.node;
+
+import com.typesafe.config.Config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The node's own settings, read once from {@code syncline} (defaults in syncline.conf).
+ *
+ * @param home        where the node keeps source mirrors and caches
+ * @param askTimeout  how long an HTTP request waits for a workspace entity
+ * @param replication the CQL replication map used when the node creates its keyspace
+ */
+public record NodeSettings(Path home, String httpInterface, int httpPort, Duration askTimeout, String keyspace,
+                           String replication, int onnxThreads) {
+
+    public static NodeSettings fromConfig(Config config) {
+        Config c = config.getConfig("syncline");
+        return new NodeSettings(Path.of(c.getString("home")).toAbsolutePath().normalize(),
+                c.getString("http.interface"), c.getInt("http.port"), c.getDuration("http.ask-timeout"),
+                c.getString("cassandra.keyspace"), c.getString("cassandra.replication"),
+                c.getInt("embedding.onnx-threads"));
+    }
+
+    public Path sourcesDir() {
+        return home.resolve("sources");
+    }
+}

@@ -1,0 +1,135 @@
+package io.syncline.node;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.typesafe.config.Config;
+import io.syncline.api.ApiRoutes;
+import io.syncline.api.Workspaces;
+import io.syncline.cassandra.SchemaMigrations;
+import io.syncline.embedding.EmbeddingSpec;
+import io.syncline.embedding.Embedders;
+import io.syncline.search.SearchService;
+import io.syncline.sync.IndexServices;
+import io.syncline.workspace.PipelineIndexWork;
+import io.syncline.workspace.WorkspaceEntity;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.management.javadsl.PekkoManagement;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Syncline node, started in order: actor system and cluster, the Cassandra session (waiting for Cassandra),
+ * schema migrations, the embedding model, sharding of workspaces, the HTTP API, pekko-management. Coordinated
+ * shutdown unbinds the API first, so that a stopping node takes no new requests, and stops the rest.
+ */
+public final class SynclineNode {
+
+    /** The config path of the driver session shared by the journal and the index tables. */
+    static final String SESSION_CONFIG_PATH = "pekko.persistence.cassandra";
+
+    private static final Logger log = LoggerFactory.getLogger(SynclineNode.class);
+    private static final Duration CASSANDRA_WAIT = Duration.ofMinutes(3);
+
+    private final ActorSystem<Void> system;
+    private final ServerBinding binding;
+    private final NodeSettings settings;
+
+    private SynclineNode(ActorSystem<Void> system, ServerBinding binding, NodeSettings settings) {
+        this.system = system;
+        this.binding = binding;
+        this.settings = settings;
+    }
+
+    /** Starts a node and returns once it serves; throws if it cannot start (after stopping what it started). */
+    public static SynclineNode start(Config config) {
+        Embedders.keepDjlOffline();
+        NodeSettings settings = NodeSettings.fromConfig(config);
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "Syncline", config);
+        try {
+            return startIn(system, settings);
+        } catch (RuntimeException e) {
+            system.terminate();
+            throw e;
+        }
+    }
+
+    private static SynclineNode startIn(ActorSystem<Void> system, NodeSettings settings) {
+        log.info("Syncline node starting: home {}, HTTP {}:{}, keyspace {}", settings.home(),
+                settings.httpInterface(), settings.httpPort(), settings.keyspace());
+        CqlSession session = await(CassandraSessionRegistry.get(system).sessionFor(SESSION_CONFIG_PATH).underlying(),
+                CASSANDRA_WAIT, "connecting to Cassandra");
+        var applied = new SchemaMigrations(session, settings.keyspace(), settings.replication()).migrate();
+        log.info("schema of keyspace {} at version {}", settings.keyspace(),
+                applied.isEmpty() ? 0 : applied.get(applied.size() - 1).version());
+
+        Embedders embedders = new Embedders(settings.onnxThreads());
+        IndexServices services = new IndexServices(system, session, settings.keyspace(), embedders,
+                settings.sourcesDir());
+        // Load the default model now: the first sync or search should not wait for it.
+        CompletableFuture.runAsync(() -> embedders.forSpec(EmbeddingSpec.defaultSpec()), services.blocking());
+        WorkspaceEntity.init(system, new PipelineIndexWork(services));
+
+        ApiRoutes routes = new ApiRoutes(new Workspaces(system, settings.askTimeout()), new SearchService(services),
+                services.documents(), services.blocking());
+        ServerBinding binding = await(Http.get(system).newServerAt(settings.httpInterface(), settings.httpPort())
+                .bind(routes.route()), Duration.ofSeconds(30), "binding the HTTP API");
+        binding.addToCoordinatedShutdown(Duration.ofSeconds(10), system);
+        await(PekkoManagement.get(system).start(), Duration.ofSeconds(30), "starting pekko-management");
+
+        CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+        shutdown.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "not-ready", () -> {
+            NodeStartedReadiness.started(system.classicSystem(), false);
+            return CompletableFuture.completedFuture(Done.getInstance());
+        });
+        shutdown.addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "close-embedders", () -> {
+            embedders.close();
+            return CompletableFuture.completedFuture(Done.getInstance());
+        });
+        NodeStartedReadiness.started(system.classicSystem(), true);
+        log.info("Syncline node serving on http://{}:{} (management on port {})",
+                binding.localAddress().getHostString(), binding.localAddress().getPort(),
+                system.settings().config().getInt("pekko.management.http.port"));
+        return new SynclineNode(system, binding, settings);
+    }
+
+    public ActorSystem<Void> system() {
+        return system;
+    }
+
+    public int httpPort() {
+        return binding.localAddress().getPort();
+    }
+
+    public NodeSettings settings() {
+        return settings;
+    }
+
+    /** Stops the node gracefully and waits until it is down. */
+    public void stop() {
+        CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason());
+        await(system.getWhenTerminated(), Duration.ofSeconds(60), "stopping");
+    }
+
+    private static <T> T await(CompletionStage<T> stage, Duration timeout, String what) {
+        try {
+            return stage.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s " + what, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("failed " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted " + what, e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.syncline.api;
+
+import io.syncline.workspace.WorkspaceView;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.Location;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+
+/**
+ * {@code POST /v1/workspaces/{ws}/syncs} (a job is queued, 202) and {@code GET /v1/workspaces/{ws}/syncs/{job}}.
+ * A ref is checked against the source before the job is queued.
+ */
+final class SyncRoutes extends AllDirectives {
+
+    private final Workspaces workspaces;
+    private final SourceValidation validation;
+
+    SyncRoutes(Workspaces workspaces, SourceValidation validation) {
+        this.workspaces = workspaces;
+        this.validation = validation;
+    }
+
+    Route route() {
+        return pathPrefix(PathMatchers.segment("v1").slash("workspaces").slash(PathMatchers.segment())
+                .slash("syncs"), workspace -> concat(
+                pathEndOrSingleSlash(() -> post(() -> entity(Unmarshaller.entityToString(),
+                        body -> request(workspace, body)))),
+                path(PathMatchers.segment(), job -> get(() -> onSuccess(workspaces.job(workspace, job),
+                        view -> complete(StatusCodes.OK, view, JsonMarshalling.json()))))));
+    }
+
+    private Route request(String workspace, String body) {
+        SyncBody request = JsonBody.parse(body, SyncBody.class);
+        String source = Require.present(request.source(), "source");
+        var mode = request.syncMode();
+        return onSuccess(workspaces.get(workspace), view -> {
+            WorkspaceView.Source known = view.sources().stream().filter(s -> s.spec().id().equals(source))
+                    .findFirst().orElseThrow(() -> ApiException.notFound("source '" + source
+                            + "' does not exist in workspace '" + workspace + "'"));
+            return onSuccess(validation.ref(known.spec(), request.ref()), valid ->
+                    onSuccess(workspaces.requestSync(workspace, source, mode, request.ref()), job ->
+                            respondWithHeader(Location.create("/v1/workspaces/" + workspace + "/syncs/" + job.job()),
+                                    () -> complete(StatusCodes.ACCEPTED, job, JsonMarshalling.json()))));
+        });
+    }
+}

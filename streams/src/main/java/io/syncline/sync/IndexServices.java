@@ -1,0 +1,92 @@
+package io.syncline.sync;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.syncline.embedding.Embedders;
+import io.syncline.store.ChunkStore;
+import io.syncline.store.DocumentStore;
+import io.syncline.store.EmbeddingCache;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * Everything a sync or a search needs from the node, made once: the tables, the embedders, the dispatchers for
+ * blocking work, the pipeline settings and the directory where sources keep their local copies.
+ */
+public final class IndexServices {
+
+    private final ActorSystem<?> system;
+    private final CqlSession session;
+    private final String keyspace;
+    private final DocumentStore documents;
+    private final EmbeddingCache embeddingCache;
+    private final Map<Integer, ChunkStore> chunkStores = new ConcurrentHashMap<>();
+    private final Embedders embedders;
+    private final PipelineSettings settings;
+    private final Path sourcesDir;
+    private final Executor blocking;
+    private final Executor embedding;
+
+    public IndexServices(ActorSystem<?> system, CqlSession session, String keyspace, Embedders embedders,
+                         Path sourcesDir) {
+        this.system = system;
+        this.session = session;
+        this.keyspace = keyspace;
+        this.documents = new DocumentStore(session, keyspace);
+        this.embeddingCache = new EmbeddingCache(session, keyspace);
+        this.embedders = embedders;
+        this.settings = PipelineSettings.fromConfig(system.settings().config());
+        this.sourcesDir = sourcesDir;
+        this.blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("syncline.dispatchers.blocking"));
+        this.embedding = system.dispatchers().lookup(DispatcherSelector.fromConfig("syncline.dispatchers.embedding"));
+    }
+
+    public ActorSystem<?> system() {
+        return system;
+    }
+
+    public DocumentStore documents() {
+        return documents;
+    }
+
+    public EmbeddingCache embeddingCache() {
+        return embeddingCache;
+    }
+
+    /** The dimensions that have a chunk table: only 384 so far, which every local model has. */
+    public java.util.List<Integer> dimensions() {
+        return java.util.List.of(384);
+    }
+
+    /** The chunk table for vectors of a dimension. */
+    public ChunkStore chunks(int dimension) {
+        return chunkStores.computeIfAbsent(dimension, d -> new ChunkStore(session, keyspace, d));
+    }
+
+    public Embedders embedders() {
+        return embedders;
+    }
+
+    public PipelineSettings settings() {
+        return settings;
+    }
+
+    /** Where one source of one workspace keeps its local copy (a git mirror). */
+    public Path sourceCache(String workspace, String sourceId) {
+        return sourcesDir.resolve(workspace).resolve(sourceId);
+    }
+
+    /** The dispatcher for JGit, file I/O and tokenizing. */
+    public Executor blocking() {
+        return blocking;
+    }
+
+    /** The dispatcher that calls into embedding models. */
+    public Executor embedding() {
+        return embedding;
+    }
+}

@@ -1,0 +1,153 @@
+package io.syncline.sync;
+
+import io.syncline.chunking.ModelTokenizer;
+import io.syncline.chunking.TokenChunker;
+import io.syncline.embedding.Embedder;
+import io.syncline.source.Change;
+import io.syncline.source.Source;
+import io.syncline.source.SourceSpec;
+import io.syncline.source.Sources;
+import io.syncline.store.ChunkStore;
+import io.syncline.store.DocumentRecord;
+import io.syncline.store.DocumentRef;
+import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.SharedKillSwitch;
+import org.apache.pekko.stream.javadsl.Sink;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs one attempt of a sync job from its checkpoint to its end: plan, documents, and for a full sync the sweep.
+ * It keeps no state beyond the run: whatever must survive a crash goes to the {@link ProgressListener}.
+ */
+public final class SyncJob {
+
+    private final IndexServices services;
+
+    public SyncJob(IndexServices services) {
+        this.services = services;
+    }
+
+    /** The final mode and totals of a run that reached its end. */
+    public record Result(SyncMode mode, SyncCounts counts) {
+    }
+
+    /**
+     * Fetches the source and resolves a ref (null: the source's branch) to the revision a job will sync to.
+     * Blocking work, done on the blocking dispatcher.
+     */
+    public CompletionStage<String> resolve(String workspace, SourceSpec spec, String ref) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (Source source = Sources.open(spec, services.sourceCache(workspace, spec.id()))) {
+                return source.resolve(ref);
+            }
+        }, services.blocking());
+    }
+
+    /** Runs the job from its checkpoint to its end; the kill switch aborts it. */
+    public CompletionStage<Result> run(JobInput job, ProgressListener listener, SharedKillSwitch killSwitch) {
+        return CompletableFuture
+                .supplyAsync(() -> Sources.open(job.source(), services.sourceCache(job.workspace(),
+                        job.source().id())), services.blocking())
+                .thenCompose(source -> runWith(source, job, listener, killSwitch)
+                        .whenComplete((result, error) -> source.close()));
+    }
+
+    private CompletionStage<Result> runWith(Source source, JobInput job, ProgressListener listener,
+                                            SharedKillSwitch killSwitch) {
+        return CompletableFuture
+                .supplyAsync(() -> SyncPlanner.plan(source, job.mode(), job.fromRevision(), job.toRevision(),
+                        job.retryPaths()), services.blocking())
+                .thenCompose(plan -> listener.planned(plan.mode(), plan.changes().size())
+                        .thenCompose(done -> runPlan(source, job, plan, listener, killSwitch)));
+    }
+
+    private CompletionStage<Result> runPlan(Source source, JobInput job, SyncPlan plan, ProgressListener listener,
+                                            SharedKillSwitch killSwitch) {
+        Embedder embedder = services.embedders().forSpec(job.config().embedding());
+        TokenChunker chunker = new TokenChunker(ModelTokenizer.of(job.config().embedding().localModel()),
+                job.config().chunking());
+        DocumentIndexer indexer = new DocumentIndexer(job, source, chunker, services, embedder.modelKey(),
+                embedder.dimension());
+        GroupEmbedder groups = new GroupEmbedder(embedder, services.settings().embedBatchSize(),
+                services.embedding());
+        Progress progress = new Progress(job.counts(), listener);
+
+        List<Change> todo = plan.changes().stream().filter(c -> !job.checkpoint().covers(c.path())).toList();
+        CompletionStage<Done> documents = org.apache.pekko.stream.javadsl.Source.from(todo)
+                .via(killSwitch.flow())
+                .via(SyncPipeline.flow(indexer, groups, services.settings()))
+                .via(progress.checkpoints(Checkpoint.Phase.DOCUMENTS, services.settings()))
+                .runWith(Sink.ignore(), services.system());
+        if (!plan.sweeps()) {
+            return documents.thenApply(done -> new Result(plan.mode(), progress.counts()));
+        }
+        Set<String> present = new HashSet<>();
+        plan.changes().forEach(c -> present.add(c.path()));
+        return documents
+                .thenCompose(done -> listener.checkpoint(new Checkpoint(Checkpoint.Phase.SWEEP, null),
+                        progress.counts(), List.of()))
+                .thenCompose(done -> sweep(job, present, embedder.dimension())
+                        .via(killSwitch.flow())
+                        .via(progress.checkpoints(Checkpoint.Phase.SWEEP, services.settings()))
+                        .runWith(Sink.ignore(), services.system()))
+                .thenApply(done -> new Result(plan.mode(), progress.counts()));
+    }
+
+    /** Removes every indexed document of the source that the target revision no longer has. */
+    private org.apache.pekko.stream.javadsl.Source<DocumentOutcome, NotUsed> sweep(JobInput job, Set<String> present,
+                                                                                 int dimension) {
+        String generation = job.config().generation();
+        ChunkStore chunks = services.chunks(dimension);
+        return services.documents().list(job.workspace(), generation, job.source().id())
+                .filter(doc -> !present.contains(doc.path()))
+                .mapAsync(services.settings().storeParallelism(), (DocumentRecord doc) -> {
+                    DocumentRef ref = new DocumentRef(job.workspace(), generation, job.source().id(), doc.path());
+                    return chunks.deleteDocument(ref)
+                            .thenCompose(done -> services.documents().delete(ref))
+                            .thenApply(done -> new DocumentOutcome(doc.path(), DocumentOutcome.Result.DELETED, 0, 0,
+                                    doc.chunkHashes().size(), null));
+                });
+    }
+
+    /** Adds outcomes up and hands a checkpoint to the listener every so many documents or seconds. */
+    private static final class Progress {
+
+        private final AtomicReference<SyncCounts> counts;
+        private final ProgressListener listener;
+
+        Progress(SyncCounts start, ProgressListener listener) {
+            this.counts = new AtomicReference<>(start);
+            this.listener = listener;
+        }
+
+        SyncCounts counts() {
+            return counts.get();
+        }
+
+        org.apache.pekko.stream.javadsl.Flow<DocumentOutcome, Done, NotUsed> checkpoints(Checkpoint.Phase phase,
+                                                                                        PipelineSettings settings) {
+            // Each outcome carries the totals up to and including it, so that a checkpoint's totals match its
+            // last path exactly even though outcomes run ahead of the checkpoints being persisted.
+            return org.apache.pekko.stream.javadsl.Flow.of(DocumentOutcome.class)
+                    .map(outcome -> new Counted(outcome, counts.updateAndGet(c -> c.plus(outcome))))
+                    .groupedWithin(settings.checkpointEvery(), settings.checkpointInterval())
+                    .mapAsync(1, batch -> {
+                        Counted last = batch.get(batch.size() - 1);
+                        List<DocumentOutcome> failures = batch.stream().map(Counted::outcome)
+                                .filter(o -> o.result() == DocumentOutcome.Result.FAILED).toList();
+                        String lastPath = phase == Checkpoint.Phase.DOCUMENTS ? last.outcome().path() : null;
+                        return listener.checkpoint(new Checkpoint(phase, lastPath), last.counts(), failures);
+                    });
+        }
+
+        private record Counted(DocumentOutcome outcome, SyncCounts counts) {
+        }
+    }
+}

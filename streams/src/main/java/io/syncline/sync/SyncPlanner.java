@@ -1,0 +1,38 @@
+package io.syncline.sync;
+
+import io.syncline.source.Change;
+import io.syncline.source.Source;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Decides what a job must look at. Incremental: the source's diff from the last synced revision, plus the paths an
+ * earlier job failed on. Full: every file of the target revision, then a sweep. Blocking (it lists and diffs
+ * through the source).
+ */
+final class SyncPlanner {
+
+    private SyncPlanner() {
+    }
+
+    /**
+     * @param fromRevision the revision the index holds for this generation, or null if it holds none
+     * @param retryPaths   paths earlier jobs failed on, tried again by an incremental job
+     */
+    static SyncPlan plan(Source source, SyncMode requested, String fromRevision, String toRevision,
+                         Collection<String> retryPaths) {
+        if (requested == SyncMode.INCREMENTAL && fromRevision != null) {
+            Optional<List<Change>> diff = source.changes(fromRevision, toRevision);
+            if (diff.isPresent()) {
+                TreeMap<String, Change> byPath = new TreeMap<>();
+                retryPaths.forEach(p -> byPath.put(p, Change.upsert(p)));
+                diff.get().forEach(c -> byPath.put(c.path(), c));
+                return new SyncPlan(SyncMode.INCREMENTAL, List.copyOf(byPath.values()));
+            }
+        }
+        return new SyncPlan(SyncMode.FULL, source.list(toRevision).stream().map(Change::upsert).toList());
+    }
+}
