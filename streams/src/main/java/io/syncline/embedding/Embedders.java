@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * The embedders of one JVM: each in-process model is loaded once (tens of MB of ONNX on the heap) and shared by all
@@ -19,9 +20,18 @@ public final class Embedders implements AutoCloseable {
 
     private final Map<LocalModel, Embedder> loaded = new EnumMap<>(LocalModel.class);
     private final ExecutorService onnxThreads;
+    private final UnaryOperator<Embedder> decorator;
 
     /** @param threads threads that run ONNX calls in parallel: more than the cores gains nothing */
     public Embedders(int threads) {
+        this(threads, UnaryOperator.identity());
+    }
+
+    /**
+     * @param decorator wraps each embedder once loaded (to count or record its calls, for example)
+     */
+    public Embedders(int threads, UnaryOperator<Embedder> decorator) {
+        this.decorator = decorator;
         AtomicInteger count = new AtomicInteger();
         this.onnxThreads = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "syncline-onnx-" + count.incrementAndGet());
@@ -37,7 +47,7 @@ public final class Embedders implements AutoCloseable {
         }
         return loaded.computeIfAbsent(spec.localModel(), model -> {
             keepDjlOffline();
-            return new LocalEmbedder(model, model.load(onnxThreads));
+            return decorator.apply(new LocalEmbedder(model, model.load(onnxThreads)));
         });
     }
 

@@ -56,6 +56,11 @@ public final class FilesystemSource implements Source {
     }
 
     /** The files as they are now: a filesystem cannot show an older revision. */
+    /** A directory has only its present state: nothing to fetch. */
+    @Override
+    public void prepare(String revision) {
+    }
+
     @Override
     public List<String> list(String revision) {
         return walk().stream().map(FileTree.Entry::path).toList();

@@ -52,6 +52,29 @@ public final class GitSource implements Source {
     }
 
     @Override
+    public void prepare(String revision) {
+        if (!has(revision)) {
+            mirror.update();
+            if (!has(revision)) {
+                throw new SourceException(SourceException.Kind.REF_NOT_FOUND, "revision " + revision
+                        + " is no longer in the repository of git source '" + spec.id() + "'");
+            }
+        }
+    }
+
+    private boolean has(String revision) {
+        Optional<Repository> repository = mirror.repository();
+        if (repository.isEmpty() || !ObjectId.isId(revision)) {
+            return false;
+        }
+        try (ObjectReader reader = repository.get().newObjectReader()) {
+            return reader.has(ObjectId.fromString(revision));
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    @Override
     public List<String> list(String revision) {
         Repository repository = mirrorOf(revision);
         try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(walk.getObjectReader())) {

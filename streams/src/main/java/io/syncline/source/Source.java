@@ -18,6 +18,14 @@ public interface Source extends AutoCloseable {
      */
     String resolve(String ref);
 
+    /**
+     * Makes sure a revision resolved earlier can be read, fetching again if the local copy lacks it (a job resumed
+     * on a node with a new home, say).
+     *
+     * @throws SourceException {@link SourceException.Kind#REF_NOT_FOUND} when the repository no longer has it
+     */
+    void prepare(String revision);
+
     /** Every file of the revision that passes the source's filters, sorted by path (String order). */
     List<String> list(String revision);
 

@@ -89,9 +89,14 @@ final class DocumentIndexer {
         }
         ReadResult.Text text = (ReadResult.Text) read;
         if (existing != null && existing.complete() && existing.contentHash().equals(text.contentHash())) {
-            return CompletableFuture.completedFuture(work.decided(DocumentOutcome.of(work.path(),
-                    jobId.equals(existing.writtenByJob()) ? countedAs(existing.writeKind())
-                            : DocumentOutcome.Result.UNCHANGED)));
+            if (jobId.equals(existing.writtenByJob())) {
+                // Written by this very job before it was interrupted: counted as it was then, its chunks as
+                // reused (their vectors are in the index now).
+                return CompletableFuture.completedFuture(work.decided(new DocumentOutcome(work.path(),
+                        countedAs(existing.writeKind()), 0, existing.chunkHashes().size(), 0, null)));
+            }
+            return CompletableFuture.completedFuture(work.decided(
+                    DocumentOutcome.of(work.path(), DocumentOutcome.Result.UNCHANGED)));
         }
         String writeKind = writeKind(existing);
         return CompletableFuture.supplyAsync(() -> work.toWrite(writeKind, chunk(text.text())), blocking);

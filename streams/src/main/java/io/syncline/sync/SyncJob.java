@@ -62,8 +62,11 @@ public final class SyncJob {
     private CompletionStage<Result> runWith(Source source, JobInput job, ProgressListener listener,
                                             SharedKillSwitch killSwitch) {
         return CompletableFuture
-                .supplyAsync(() -> SyncPlanner.plan(source, job.mode(), job.fromRevision(), job.toRevision(),
-                        job.retryPaths()), services.blocking())
+                .supplyAsync(() -> {
+                    source.prepare(job.toRevision());
+                    return SyncPlanner.plan(source, job.mode(), job.fromRevision(), job.toRevision(),
+                            job.retryPaths());
+                }, services.blocking())
                 .thenCompose(plan -> listener.planned(plan.mode(), plan.changes().size())
                         .thenCompose(done -> runPlan(source, job, plan, listener, killSwitch)));
     }

@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * A git repository built by a test with JGit. Commits go straight into the object database (no work tree, no index),
  * so a test can commit symlinks, submodules and binary files on any platform and in a few lines.
  */
-final class TestRepo implements AutoCloseable {
+public final class TestRepo implements AutoCloseable {
 
     private static final ObjectId SUBMODULE_COMMIT = ObjectId.fromString("0123456789abcdef0123456789abcdef01234567");
 
@@ -44,12 +44,12 @@ final class TestRepo implements AutoCloseable {
     }
 
     /** A bare repository; its location is its git directory. */
-    static TestRepo bare(Path dir) {
+    public static TestRepo bare(Path dir) {
         return init(Git.init().setBare(true).setDirectory(dir.toFile()), dir);
     }
 
     /** A repository with a work tree; its location is the work tree, which holds {@code .git}. */
-    static TestRepo withWorkTree(Path dir) {
+    public static TestRepo withWorkTree(Path dir) {
         return init(Git.init().setDirectory(dir.toFile()), dir);
     }
 
@@ -63,30 +63,30 @@ final class TestRepo implements AutoCloseable {
         }
     }
 
-    Path location() {
+    public Path location() {
         return location;
     }
 
-    Repository repository() {
+    public Repository repository() {
         return repository;
     }
 
     /** The next commit on a branch, starting from the branch's files (none if the branch does not exist). */
-    Snapshot on(String branch) {
+    public Snapshot on(String branch) {
         ObjectId tip = id(Constants.R_HEADS + branch);
         return new Snapshot(branch, tip);
     }
 
     /** The next commit on a branch, starting from any commit: a rewrite of the branch when that is not its tip. */
-    Snapshot onTopOf(String branch, String commitId) {
+    public Snapshot onTopOf(String branch, String commitId) {
         return new Snapshot(branch, ObjectId.fromString(commitId));
     }
 
-    void lightweightTag(String name, String commitId) {
+    public void lightweightTag(String name, String commitId) {
         setRef(Constants.R_TAGS + name, ObjectId.fromString(commitId));
     }
 
-    void annotatedTag(String name, String commitId) {
+    public void annotatedTag(String name, String commitId) {
         try (Git git = Git.wrap(repository); RevWalk walk = new RevWalk(repository)) {
             git.tag().setName(name).setAnnotated(true).setMessage("release " + name)
                     .setTagger(ident()).setObjectId(walk.parseCommit(ObjectId.fromString(commitId))).call();
@@ -95,11 +95,11 @@ final class TestRepo implements AutoCloseable {
         }
     }
 
-    String tagObjectId(String name) {
+    public String tagObjectId(String name) {
         return id(Constants.R_TAGS + name).name();
     }
 
-    void setHead(String branch) {
+    public void setHead(String branch) {
         try {
             repository.updateRef(Constants.HEAD).link(Constants.R_HEADS + branch);
         } catch (IOException e) {
@@ -107,7 +107,7 @@ final class TestRepo implements AutoCloseable {
         }
     }
 
-    void deleteBranch(String branch) {
+    public void deleteBranch(String branch) {
         try {
             RefUpdate update = repository.updateRef(Constants.R_HEADS + branch);
             update.setForceUpdate(true);
@@ -150,7 +150,7 @@ final class TestRepo implements AutoCloseable {
     }
 
     /** The files of the commit being built, keyed by path. */
-    final class Snapshot {
+    public final class Snapshot {
         private record Entry(FileMode mode, byte[] content, ObjectId id) {
         }
 
@@ -174,38 +174,38 @@ final class TestRepo implements AutoCloseable {
             }
         }
 
-        Snapshot file(String path, String text) {
+        public Snapshot file(String path, String text) {
             return file(path, text.getBytes(StandardCharsets.UTF_8));
         }
 
-        Snapshot file(String path, byte[] content) {
+        public Snapshot file(String path, byte[] content) {
             entries.put(path, new Entry(FileMode.REGULAR_FILE, content, null));
             return this;
         }
 
-        Snapshot executable(String path, String text) {
+        public Snapshot executable(String path, String text) {
             entries.put(path, new Entry(FileMode.EXECUTABLE_FILE, text.getBytes(StandardCharsets.UTF_8), null));
             return this;
         }
 
-        Snapshot symlink(String path, String target) {
+        public Snapshot symlink(String path, String target) {
             entries.put(path, new Entry(FileMode.SYMLINK, target.getBytes(StandardCharsets.UTF_8), null));
             return this;
         }
 
-        Snapshot submodule(String path) {
+        public Snapshot submodule(String path) {
             entries.put(path, new Entry(FileMode.GITLINK, null, SUBMODULE_COMMIT));
             return this;
         }
 
-        Snapshot delete(String path) {
+        public Snapshot delete(String path) {
             if (entries.remove(path) == null) {
                 throw new IllegalArgumentException("no file " + path);
             }
             return this;
         }
 
-        Snapshot move(String from, String to) {
+        public Snapshot move(String from, String to) {
             Entry entry = entries.remove(from);
             if (entry == null) {
                 throw new IllegalArgumentException("no file " + from);
@@ -215,7 +215,7 @@ final class TestRepo implements AutoCloseable {
         }
 
         /** Writes the commit, moves the branch to it (forced) and answers its id. */
-        String commit() {
+        public String commit() {
             try (ObjectInserter inserter = repository.newObjectInserter()) {
                 DirCache index = DirCache.newInCore();
                 DirCacheBuilder builder = index.builder();

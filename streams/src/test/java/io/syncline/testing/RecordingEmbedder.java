@@ -1,0 +1,56 @@
+package io.syncline.testing;
+
+import io.syncline.embedding.Embedder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A real embedder that also remembers every text it was asked to embed, in order. */
+public final class RecordingEmbedder implements Embedder {
+
+    private final Embedder delegate;
+    private final List<String> texts = new ArrayList<>();
+
+    public RecordingEmbedder(Embedder delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public String modelKey() {
+        return delegate.modelKey();
+    }
+
+    @Override
+    public int dimension() {
+        return delegate.dimension();
+    }
+
+    @Override
+    public List<float[]> embedAll(List<String> batch) {
+        synchronized (texts) {
+            texts.addAll(batch);
+        }
+        return delegate.embedAll(batch);
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+        return delegate.embedQuery(query);
+    }
+
+    /** The texts embedded so far (queries excluded). */
+    public List<String> texts() {
+        synchronized (texts) {
+            return new ArrayList<>(texts);
+        }
+    }
+
+    /** The texts embedded so far, and forgets them. */
+    public List<String> drain() {
+        synchronized (texts) {
+            List<String> drained = new ArrayList<>(texts);
+            texts.clear();
+            return drained;
+        }
+    }
+}
