@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads the node's configuration: system properties, then the environment variables that are lists (which HOCON
- * cannot split), then application.conf and the modules' reference.conf.
+ * Loads the node's configuration: system properties, then given overrides, then the environment variables that are
+ * lists (which HOCON cannot split), then application.conf and the modules' reference.conf.
  *
  * <ul>
  *   <li>{@code SYNCLINE_CASSANDRA_CONTACT_POINTS}: {@code host:port,host:port} of an existing Cassandra cluster</li>
@@ -23,25 +23,29 @@ public final class NodeConfig {
     }
 
     public static Config load() {
-        return load(System.getenv());
+        return load(ConfigFactory.empty(), System.getenv());
     }
 
-    static Config load(Map<String, String> env) {
-        Config overrides = ConfigFactory.empty();
+    /** The configuration with overrides layered under the system properties, before substitutions resolve. */
+    public static Config load(Config overrides) {
+        return load(overrides, System.getenv());
+    }
+
+    static Config load(Config overrides, Map<String, String> env) {
+        Config lists = ConfigFactory.empty();
         List<String> contactPoints = list(env.get("SYNCLINE_CASSANDRA_CONTACT_POINTS"));
         if (!contactPoints.isEmpty()) {
-            overrides = overrides.withValue("datastax-java-driver.basic.contact-points",
+            lists = lists.withValue("datastax-java-driver.basic.contact-points",
                     ConfigValueFactory.fromIterable(contactPoints));
         }
         List<String> seeds = list(env.get("SYNCLINE_SEED_NODES"));
         if (!seeds.isEmpty()) {
-            overrides = overrides.withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds));
+            lists = lists.withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds));
         }
         ConfigFactory.invalidateCaches();
-        return ConfigFactory.systemProperties()
-                .withFallback(overrides)
-                .withFallback(ConfigFactory.load())
-                .resolve();
+        // load() puts system properties first and reference.conf last, and resolves substitutions after layering,
+        // so that an override of syncline.cassandra.keyspace also moves the journal's keyspace.
+        return ConfigFactory.load(overrides.withFallback(lists).withFallback(ConfigFactory.defaultApplication()));
     }
 
     private static List<String> list(String value) {

@@ -1,0 +1,139 @@
+package io.syncline.node;
+
+import io.syncline.source.TestRepo;
+import io.syncline.testing.TestKeyspace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input answers 4xx with {"error":{"code","message"}} whose message names the problem, and changes nothing:
+ * checked on a real node, as a user would meet it.
+ */
+class BadInputIT {
+
+    private static TestKeyspace keyspace;
+    private static TestNode node;
+    private static Api api;
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void start() {
+        keyspace = TestKeyspace.create(BadInputIT.class);
+        node = TestNode.start(keyspace.name(), tmp.resolve("home"));
+        api = node.api();
+        assertThat(api.post("/v1/workspaces", "{\"id\":\"bad\"}").status()).isEqualTo(201);
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+        keyspace.close();
+    }
+
+    @Test
+    void anUnknownWorkspaceIsNotFoundEverywhere() {
+        for (Api.Response response : new Api.Response[]{
+                api.get("/v1/workspaces/nowhere"),
+                api.get("/v1/workspaces/nowhere/manifest"),
+                api.get("/v1/workspaces/nowhere/syncs/job-1"),
+                api.post("/v1/workspaces/nowhere/syncs", "{\"source\":\"repo\"}"),
+                api.post("/v1/workspaces/nowhere/sources", "{\"id\":\"s\",\"type\":\"filesystem\",\"path\":\"/tmp\"}"),
+                api.post("/v1/workspaces/nowhere/search", "{\"query\":\"anything\"}"),
+                api.delete("/v1/workspaces/nowhere/sources/repo"),
+                api.get("/v1/workspaces/Not%20An%20Id")}) {
+            assertThat(response.status()).as(response.body()).isEqualTo(404);
+            assertThat(response.code()).isEqualTo("not_found");
+            assertThat(response.message()).contains("does not exist");
+        }
+    }
+
+    @Test
+    void malformedOrIncompleteWorkspaceRequestsAreRefusedWithTheFieldNamed() {
+        expect(api.post("/v1/workspaces", "{\"id\": \"x\""), 400, "invalid_json", "not valid JSON");
+        expect(api.post("/v1/workspaces", "[1,2]"), 400, "invalid_json", "must be a JSON object");
+        expect(api.post("/v1/workspaces", "{}"), 400, "invalid_request", "'id' is required");
+        expect(api.post("/v1/workspaces", "{\"id\":\"Has Spaces\"}"), 400, "invalid_request", "'id' must be");
+        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"colour\":\"red\"}"), 400, "invalid_request",
+                "unknown field 'colour'");
+        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"model\":\"gpt-9\"}}"), 400,
+                "invalid_request", "'gpt-9' is not a local model");
+        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"provider\":\"openai\"}}"), 400,
+                "invalid_request", "embedding.provider");
+        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"chunking\":{\"maxTokens\":1000}}"), 400,
+                "invalid_request", "chunking.maxTokens must be between 16 and 125");
+        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"chunking\":{\"maxTokens\":\"many\"}}"), 400,
+                "invalid_request", "maxTokens");
+        expect(api.post("/v1/workspaces", "{\"id\":\"bad\"}"), 409, "conflict", "already exists");
+
+        assertThat(api.get("/v1/workspaces/x").status()).as("no workspace was created").isEqualTo(404);
+    }
+
+    @Test
+    void sourcesThatCannotWorkAreRefusedBeforeAnythingIsRecorded() {
+        String sources = "/v1/workspaces/bad/sources";
+        expect(api.post(sources, "{\"id\":\"s\"}"), 400, "invalid_request", "'type' is required");
+        expect(api.post(sources, "{\"id\":\"s\",\"type\":\"svn\"}"), 400, "invalid_request", "'git' or 'filesystem'");
+        expect(api.post(sources, "{\"id\":\"s\",\"type\":\"git\"}"), 400, "invalid_request", "'uri' is required");
+        expect(api.post(sources, "{\"id\":\"s\",\"type\":\"filesystem\",\"path\":\"/no/such/dir\"}"), 400,
+                "invalid_source", "/no/such/dir");
+        expect(api.post(sources, "{\"id\":\"s\",\"type\":\"git\",\"uri\":\"/no/such/repo\"}"), 400,
+                "invalid_source", "/no/such/repo");
+        expect(api.post(sources, "{\"id\":\"s\",\"type\":\"git\",\"uri\":" + Api.quote(tmp.toString()) + "}"), 400,
+                "invalid_source", "not a git repository");
+        expect(api.post(sources, "{\"id\":\"s\",\"type\":\"git\",\"uri\":\"git@example.org:a/b.git\"}"), 400,
+                "invalid_source", "https");
+
+        assertThat(new Workflows(node).workspace("bad").get("sources")).isEmpty();
+    }
+
+    @Test
+    void syncsOfUnknownSourcesOrRefsAreRefusedAndNoJobIsQueued() {
+        TestRepo repo = TestRepo.bare(tmp.resolve("refs.git"));
+        repo.on("main").file("a.md", "# A\n\nSome text.\n").commit();
+        new Workflows(node).createWorkspace("refs", null);
+        new Workflows(node).addGitSource("refs", "repo", repo.location().toString());
+        String syncs = "/v1/workspaces/refs/syncs";
+
+        expect(api.post(syncs, "{}"), 400, "invalid_request", "'source' is required");
+        expect(api.post(syncs, "{\"source\":\"other\"}"), 404, "not_found", "source 'other' does not exist");
+        expect(api.post(syncs, "{\"source\":\"repo\",\"mode\":\"sometimes\"}"), 400, "invalid_request",
+                "'incremental' or 'full'");
+        expect(api.post(syncs, "{\"source\":\"repo\",\"ref\":\"no-such-branch\"}"), 400, "ref_not_found",
+                "no-such-branch");
+        expect(api.get(syncs + "/job-1"), 404, "not_found", "job 'job-1'");
+
+        assertThat(new Workflows(node).workspace("refs").get("sources").get(0).get("currentJob").isNull())
+                .as("no job was queued").isTrue();
+    }
+
+    @Test
+    void badSearchesAreRefusedWithTheFieldNamed() {
+        String search = "/v1/workspaces/bad/search";
+        expect(api.post(search, "{}"), 400, "invalid_request", "'query' is required");
+        expect(api.post(search, "{\"query\":\"x\",\"k\":0}"), 400, "invalid_request", "'k' must be between 1");
+        expect(api.post(search, "{\"query\":\"x\",\"filter\":{\"source\":\"nope\"}}"), 404, "not_found",
+                "source 'nope'");
+        expect(api.post(search, "{\"query\":\"x\",\"filter\":{\"folder\":\"docs\"}}"), 400, "invalid_request",
+                "unknown field 'filter.folder'");
+    }
+
+    @Test
+    void unknownPathsAndMethodsAnswerJsonToo() {
+        expect(api.get("/v2/anything"), 404, "not_found", "");
+        expect(api.delete("/v1/workspaces"), 405, "method_not_allowed", "");
+    }
+
+    private static void expect(Api.Response response, int status, String code, String messagePart) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.code()).as(response.body()).isEqualTo(code);
+        assertThat(response.message()).as(response.body()).contains(messagePart);
+    }
+}
