@@ -1,0 +1,129 @@
+package io.syncline.workspace;
+
+import com.typesafe.config.ConfigFactory;
+import io.syncline.embedding.Embedders;
+import io.syncline.source.SourceSpec;
+import io.syncline.sync.IndexConfig;
+import io.syncline.sync.IndexServices;
+import io.syncline.sync.SyncMode;
+import io.syncline.testing.TestCorpus;
+import io.syncline.testing.TestKeyspace;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The workspace entity with the persistence test kit (which also checks that every command, event and state
+ * serializes) and the real pipeline on the test Cassandra behind it.
+ */
+class WorkspaceEntityIT {
+
+    private static TestKeyspace keyspace;
+    private static ActorTestKit testKit;
+    private static Embedders embedders;
+    private static IndexWork work;
+
+    @TempDir
+    static Path tmp;
+
+    private EventSourcedBehaviorTestKit<WorkspaceEntity.Command, WorkspaceEntity.Event, WorkspaceState> entity;
+
+    @BeforeAll
+    static void setUp() {
+        keyspace = TestKeyspace.create(WorkspaceEntityIT.class);
+        testKit = ActorTestKit.create(EventSourcedBehaviorTestKit.config()
+                .withFallback(ConfigFactory.parseString("syncline.workspace.idle-timeout = 1h"))
+                .withFallback(ConfigFactory.load()));
+        embedders = new Embedders(2);
+        work = new PipelineIndexWork(new IndexServices(testKit.system(), keyspace.session(), keyspace.name(),
+                embedders, tmp.resolve("sources")));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        testKit.shutdownTestKit();
+        embedders.close();
+        keyspace.close();
+    }
+
+    @BeforeEach
+    void freshEntity() {
+        TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
+        entity = EventSourcedBehaviorTestKit.create(testKit.system(), WorkspaceEntity.create("ws", shard.ref(), work,
+                WorkspaceSettings.fromConfig(testKit.system().settings().config())));
+    }
+
+    @Test
+    void aWorkspaceIsCreatedOnceAndRejectionsPersistNothing() {
+        var created = entity.<StatusReply<WorkspaceView>>runCommand(
+                replyTo -> new WorkspaceEntity.Create(IndexConfig.defaults(), replyTo));
+        assertThat(created.reply().isSuccess()).isTrue();
+        assertThat(created.event()).isInstanceOf(WorkspaceEntity.WorkspaceCreated.class);
+
+        var again = entity.<StatusReply<WorkspaceView>>runCommand(
+                replyTo -> new WorkspaceEntity.Create(IndexConfig.defaults(), replyTo));
+        var unknownSource = entity.<StatusReply<JobView>>runCommand(
+                replyTo -> new WorkspaceEntity.RequestSync("nope", SyncMode.FULL, null, replyTo));
+        var unknownJob = entity.<StatusReply<JobView>>runCommand(replyTo -> new WorkspaceEntity.GetJob("job-9",
+                replyTo));
+        var removeUnknown = entity.<StatusReply<Done>>runCommand(
+                replyTo -> new WorkspaceEntity.RemoveSource("nope", replyTo));
+
+        assertThat(again.hasNoEvents()).isTrue();
+        assertThat(again.reply().getError().getMessage()).isEqualTo("conflict: workspace 'ws' already exists");
+        assertThat(unknownSource.hasNoEvents()).isTrue();
+        assertThat(unknownSource.reply().getError().getMessage()).startsWith("not_found: source 'nope'");
+        assertThat(unknownJob.reply().getError().getMessage()).startsWith("not_found: job 'job-9'");
+        assertThat(removeUnknown.hasNoEvents()).isTrue();
+    }
+
+    @Test
+    void aRequestedSyncStartsAtOnceRunsToTheEndAndSurvivesARestartOfTheEntity() throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(tree.resolve("page-" + i + ".md"), TestCorpus.markdown(7000 + i, 2));
+        }
+        entity.<StatusReply<WorkspaceView>>runCommand(
+                replyTo -> new WorkspaceEntity.Create(IndexConfig.defaults(), replyTo));
+        var added = entity.<StatusReply<WorkspaceView>>runCommand(
+                replyTo -> new WorkspaceEntity.AddSource(SourceSpec.filesystem("tree", tree.toString()), replyTo));
+        assertThat(added.event()).isInstanceOf(WorkspaceEntity.SourceAdded.class);
+
+        var requested = entity.<StatusReply<JobView>>runCommand(
+                replyTo -> new WorkspaceEntity.RequestSync("tree", SyncMode.INCREMENTAL, null, replyTo));
+
+        // The runner may already have reported more by the time the test kit collects the events.
+        assertThat(requested.events().subList(0, 2)).hasExactlyElementsOfTypes(WorkspaceEntity.SyncQueued.class,
+                WorkspaceEntity.SyncStarted.class);
+        String job = requested.reply().getValue().job();
+        JobView done = testKit.createTestProbe().awaitAssert(Duration.ofMinutes(2), () -> {
+            JobView view = entity.<StatusReply<JobView>>runCommand(
+                    replyTo -> new WorkspaceEntity.GetJob(job, replyTo)).reply().getValue();
+            assertThat(view.state()).isEqualTo("completed");
+            return view;
+        });
+        assertThat(done.effectiveMode()).isEqualTo(SyncMode.FULL);
+        assertThat(done.documents().added()).isEqualTo(3);
+        assertThat(done.toRevision()).startsWith("fs-");
+
+        WorkspaceState beforeRestart = entity.getState();
+        var restarted = entity.restart();
+        assertThat(restarted.state()).isEqualTo(beforeRestart);
+        assertThat(restarted.state().sources().get("tree").syncedRevision(IndexConfig.defaults().generation()))
+                .isEqualTo(done.toRevision());
+    }
+}

@@ -1,0 +1,153 @@
+package io.syncline.workspace;
+
+import io.syncline.chunking.ChunkingSpec;
+import io.syncline.embedding.EmbeddingSpec;
+import io.syncline.source.SourceSpec;
+import io.syncline.sync.Checkpoint;
+import io.syncline.sync.IndexConfig;
+import io.syncline.sync.SyncCounts;
+import io.syncline.sync.SyncMode;
+import io.syncline.workspace.WorkspaceEntity.ConfigChanged;
+import io.syncline.workspace.WorkspaceEntity.GenerationActivated;
+import io.syncline.workspace.WorkspaceEntity.SourceAdded;
+import io.syncline.workspace.WorkspaceEntity.SourceRemovalStarted;
+import io.syncline.workspace.WorkspaceEntity.SyncCompleted;
+import io.syncline.workspace.WorkspaceEntity.SyncFailed;
+import io.syncline.workspace.WorkspaceEntity.SyncProgressed;
+import io.syncline.workspace.WorkspaceEntity.SyncQueued;
+import io.syncline.workspace.WorkspaceEntity.SyncStarted;
+import io.syncline.workspace.WorkspaceEntity.SyncTargetResolved;
+import io.syncline.workspace.WorkspaceEntity.WorkspaceCreated;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorkspaceStateTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final IndexConfig CONFIG = IndexConfig.defaults();
+    private static final IndexConfig SMALL_CHUNKS = new IndexConfig(EmbeddingSpec.defaultSpec(),
+            new ChunkingSpec(64, 8));
+
+    @Test
+    void jobsOfOneSourceRunOneAtATimeAndOtherSourcesAreNotHeldUp() {
+        WorkspaceState state = withSources("a", "b")
+                .apply(new SyncQueued("job-1", "a", SyncMode.FULL, null, NOW))
+                .apply(new SyncQueued("job-2", "a", SyncMode.INCREMENTAL, null, NOW))
+                .apply(new SyncQueued("job-3", "b", SyncMode.FULL, null, NOW));
+
+        assertThat(state.startableJobs()).extracting(Job::id).containsExactly("job-1", "job-3");
+        WorkspaceState running = state.apply(new SyncStarted("job-1", CONFIG.generation(), null, NOW));
+        assertThat(running.startableJobs()).extracting(Job::id).containsExactly("job-3");
+        assertThat(running.idle()).isFalse();
+    }
+
+    @Test
+    void aCompletedJobMovesItsSourceToItsRevisionAndRemembersWhatFailed() {
+        WorkspaceState state = completedJob("a", "rev-1", List.of(new FailedDocument("x.md", "boom")), 1);
+
+        SourceState source = state.sources().get("a");
+        assertThat(source.syncedRevision(CONFIG.generation())).isEqualTo("rev-1");
+        assertThat(source.retryPaths()).containsExactly("x.md");
+        assertThat(state.job("job-1").orElseThrow().state()).isEqualTo(JobState.COMPLETED_WITH_ERRORS);
+        assertThat(state.idle()).isTrue();
+    }
+
+    @Test
+    void moreFailuresThanTheJobCouldListKeepTheOldRevisionSoTheNextDiffMeetsThemAgain() {
+        WorkspaceState state = completedJob("a", "rev-1", List.of(new FailedDocument("x.md", "boom")), 500);
+
+        assertThat(state.sources().get("a").syncedRevision(CONFIG.generation())).isNull();
+    }
+
+    @Test
+    void aNewConfigIsBuiltBesideTheActiveOneAndActivatedWhenEverySourceHasIt() {
+        WorkspaceState synced = completedJob("a", "rev-1", List.of(), 0);
+        WorkspaceState changed = synced.apply(new ConfigChanged(SMALL_CHUNKS, NOW));
+
+        assertThat(changed.activeGeneration()).isEqualTo(CONFIG.generation());
+        assertThat(changed.targetGeneration()).isEqualTo(SMALL_CHUNKS.generation());
+        assertThat(changed.targetComplete()).isFalse();
+
+        WorkspaceState rebuilt = changed
+                .apply(new SyncQueued("job-2", "a", SyncMode.FULL, null, NOW))
+                .apply(new SyncStarted("job-2", SMALL_CHUNKS.generation(), null, NOW))
+                .apply(new SyncTargetResolved("job-2", "rev-1"))
+                .apply(new SyncCompleted("job-2", SyncCounts.ZERO, NOW));
+        assertThat(rebuilt.targetComplete()).isTrue();
+
+        WorkspaceState activated = rebuilt.apply(new GenerationActivated(SMALL_CHUNKS.generation(),
+                CONFIG.generation(), NOW));
+        assertThat(activated.activeConfig()).isEqualTo(SMALL_CHUNKS);
+        assertThat(activated.retiringGenerations()).containsExactly(CONFIG.generation());
+        assertThat(activated.targetComplete()).isFalse();
+    }
+
+    @Test
+    void removingASourceCancelsItsJobsAndLeavesTheOthers() {
+        WorkspaceState state = withSources("a", "b")
+                .apply(new SyncQueued("job-1", "a", SyncMode.FULL, null, NOW))
+                .apply(new SyncStarted("job-1", CONFIG.generation(), null, NOW))
+                .apply(new SyncQueued("job-2", "b", SyncMode.FULL, null, NOW))
+                .apply(new SourceRemovalStarted("a", NOW));
+
+        assertThat(state.sources()).containsOnlyKeys("b");
+        assertThat(state.removingSources()).containsExactly("a");
+        assertThat(state.job("job-1").orElseThrow().state()).isEqualTo(JobState.FAILED);
+        assertThat(state.job("job-1").orElseThrow().error()).contains("source 'a' was removed");
+        assertThat(state.job("job-2").orElseThrow().state()).isEqualTo(JobState.QUEUED);
+    }
+
+    @Test
+    void onlyTheLastHundredFinishedJobsAreKept() {
+        WorkspaceState state = withSources("a");
+        for (int i = 1; i <= 130; i++) {
+            state = state.apply(new SyncQueued("job-" + i, "a", SyncMode.INCREMENTAL, null, NOW))
+                    .apply(new SyncStarted("job-" + i, CONFIG.generation(), null, NOW))
+                    .apply(new SyncFailed("job-" + i, "no", NOW));
+        }
+
+        assertThat(state.jobs()).hasSize(WorkspaceState.KEPT_FINISHED_JOBS);
+        assertThat(state.job("job-30")).isEmpty();
+        assertThat(state.job("job-31")).isPresent();
+        assertThat(state.jobSequence()).isEqualTo(130);
+    }
+
+    @Test
+    void checkpointsKeepCountsAndListAtMostAHundredFailures() {
+        WorkspaceState state = withSources("a")
+                .apply(new SyncQueued("job-1", "a", SyncMode.FULL, null, NOW))
+                .apply(new SyncStarted("job-1", CONFIG.generation(), null, NOW));
+        List<FailedDocument> many = java.util.stream.IntStream.range(0, 150)
+                .mapToObj(i -> new FailedDocument("f" + i, "bad")).toList();
+
+        state = state.apply(new SyncProgressed("job-1", new Checkpoint(Checkpoint.Phase.DOCUMENTS, "m.md"),
+                SyncCounts.ZERO, many));
+
+        assertThat(state.job("job-1").orElseThrow().failures()).hasSize(Job.MAX_LISTED_FAILURES);
+        assertThat(state.job("job-1").orElseThrow().checkpoint().lastPath()).isEqualTo("m.md");
+    }
+
+    private static WorkspaceState withSources(String... ids) {
+        WorkspaceState state = WorkspaceState.EMPTY.apply(new WorkspaceCreated("ws", CONFIG, NOW));
+        for (String id : ids) {
+            state = state.apply(new SourceAdded(SourceSpec.filesystem(id, "/tmp/" + id), NOW));
+        }
+        return state;
+    }
+
+    private static WorkspaceState completedJob(String source, String revision, List<FailedDocument> failures,
+                                               long failedCount) {
+        SyncCounts counts = new SyncCounts(new SyncCounts.Documents(1, 0, 0, 0, 0, 0, failedCount),
+                SyncCounts.ZERO.chunks());
+        return withSources(source)
+                .apply(new SyncQueued("job-1", source, SyncMode.FULL, null, NOW))
+                .apply(new SyncStarted("job-1", CONFIG.generation(), null, NOW))
+                .apply(new SyncTargetResolved("job-1", revision))
+                .apply(new SyncProgressed("job-1", Checkpoint.START, counts, failures))
+                .apply(new SyncCompleted("job-1", counts, NOW));
+    }
+}

@@ -1,0 +1,48 @@
+package io.syncline.node;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NodeConfigTest {
+
+    @Test
+    void defaultsServeOnLoopbackWithTheLocalCassandraAndOneKeyspaceForEverything() {
+        Config config = NodeConfig.load(ConfigFactory.empty(), Map.of());
+        NodeSettings settings = NodeSettings.fromConfig(config);
+
+        assertThat(settings.httpInterface()).isEqualTo("127.0.0.1");
+        assertThat(settings.httpPort()).isEqualTo(8080);
+        assertThat(settings.keyspace()).isEqualTo("syncline");
+        assertThat(config.getStringList("datastax-java-driver.basic.contact-points"))
+                .containsExactly("127.0.0.1:9042");
+        assertThat(config.getString("pekko.persistence.cassandra.journal.keyspace")).isEqualTo("syncline");
+        assertThat(config.getStringList("pekko.cluster.seed-nodes"))
+                .containsExactly("pekko://Syncline@127.0.0.1:25520");
+    }
+
+    @Test
+    void listsComeFromTheEnvironmentSplitOnCommas() {
+        Config config = NodeConfig.load(ConfigFactory.empty(), Map.of(
+                "SYNCLINE_CASSANDRA_CONTACT_POINTS", "10.0.0.1:9042, 10.0.0.2:9043",
+                "SYNCLINE_SEED_NODES", "pekko://Syncline@a:25520,pekko://Syncline@b:25520"));
+
+        assertThat(config.getStringList("datastax-java-driver.basic.contact-points"))
+                .containsExactly("10.0.0.1:9042", "10.0.0.2:9043");
+        assertThat(config.getStringList("pekko.cluster.seed-nodes"))
+                .containsExactly("pekko://Syncline@a:25520", "pekko://Syncline@b:25520");
+    }
+
+    @Test
+    void aKeyspaceOverrideAlsoMovesTheJournalAndSnapshots() {
+        Config config = NodeConfig.load(ConfigFactory.parseMap(Map.of("syncline.cassandra.keyspace", "other")),
+                Map.of());
+
+        assertThat(config.getString("pekko.persistence.cassandra.journal.keyspace")).isEqualTo("other");
+        assertThat(config.getString("pekko.persistence.cassandra.snapshot.keyspace")).isEqualTo("other");
+    }
+}

@@ -1,0 +1,58 @@
+package io.syncline.api;
+
+import io.syncline.embedding.LocalModel;
+import io.syncline.source.SourceSpec;
+import io.syncline.source.SourceType;
+import io.syncline.sync.IndexConfig;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RequestBodiesTest {
+
+    @Test
+    void aWorkspaceWithoutConfigGetsTheDefaultModelAndChunksThatFillItsWindow() {
+        IndexConfig config = JsonBody.parse("{\"id\":\"a\"}", CreateWorkspaceBody.class).config().toConfig();
+
+        assertThat(config).isEqualTo(IndexConfig.defaults());
+        assertThat(config.chunking().maxTokens()).isEqualTo(LocalModel.DEFAULT.maxChunkTokens());
+    }
+
+    @Test
+    void aChangeOfModelAloneMovesTheChunkingToTheNewModelsWindow() {
+        IndexConfig bge = JsonBody.parse("{\"embedding\":{\"model\":\"bge-small-en-v15-q\"}}", ConfigBody.class)
+                .applyTo(IndexConfig.defaults());
+        IndexConfig chunkingOnly = JsonBody.parse("{\"chunking\":{\"maxTokens\":64}}", ConfigBody.class)
+                .applyTo(IndexConfig.defaults());
+
+        assertThat(bge.chunking().maxTokens()).isEqualTo(LocalModel.BGE_SMALL_EN_V15_Q.maxChunkTokens());
+        assertThat(chunkingOnly.embedding()).isEqualTo(IndexConfig.defaults().embedding());
+        assertThat(chunkingOnly.chunking().maxTokens()).isEqualTo(64);
+        assertThat(chunkingOnly.chunking().overlapTokens()).isLessThanOrEqualTo(32);
+    }
+
+    @Test
+    void wrongTypesAndUnknownFieldsNameTheField() {
+        assertThatThrownBy(() -> JsonBody.parse("{\"id\":\"a\",\"chunking\":{\"maxTokens\":\"x\"}}",
+                CreateWorkspaceBody.class)).hasMessageContaining("chunking.maxTokens");
+        assertThatThrownBy(() -> JsonBody.parse("{\"id\":\"a\",\"extra\":true}", CreateWorkspaceBody.class))
+                .hasMessageContaining("unknown field 'extra'").hasMessageContaining("chunking, embedding, id");
+        assertThatThrownBy(() -> JsonBody.parse("not json", CreateWorkspaceBody.class))
+                .isInstanceOf(ApiException.class).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void sourceBodiesBecomeSpecsWithDefaultsAndRefuseFieldsOfTheOtherType() {
+        SourceSpec git = JsonBody.parse("{\"id\":\"r\",\"type\":\"git\",\"uri\":\"/repo\",\"exclude\":[\"*.png\"]}",
+                SourceBody.class).toSpec();
+
+        assertThat(git.type()).isEqualTo(SourceType.GIT);
+        assertThat(git.include()).containsExactly("**");
+        assertThat(git.maxFileBytes()).isEqualTo(SourceSpec.DEFAULT_MAX_FILE_BYTES);
+        assertThatThrownBy(() -> JsonBody.parse("{\"id\":\"f\",\"type\":\"filesystem\",\"path\":\"/d\","
+                + "\"branch\":\"main\"}", SourceBody.class).toSpec()).hasMessageContaining("for git sources");
+        assertThatThrownBy(() -> JsonBody.parse("{\"id\":\"f\",\"type\":\"git\",\"uri\":\"/r\",\"maxFileBytes\":0}",
+                SourceBody.class).toSpec()).hasMessageContaining("'maxFileBytes' must be positive");
+    }
+}

@@ -1,0 +1,33 @@
+package io.syncline.sync;
+
+import com.typesafe.config.ConfigFactory;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PipelineSettingsTest {
+
+    @Test
+    void defaultsComeFromReferenceConfAndOverridesWin() {
+        PipelineSettings defaults = PipelineSettings.fromConfig(ConfigFactory.load());
+        PipelineSettings tuned = PipelineSettings.fromConfig(ConfigFactory.parseString(
+                "syncline.pipeline.embed-batch-size = 8").withFallback(ConfigFactory.load()));
+
+        assertThat(defaults.embedBatchSize()).isEqualTo(32);
+        assertThat(defaults.checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(tuned.embedBatchSize()).isEqualTo(8);
+        assertThat(tuned.readParallelism()).isEqualTo(defaults.readParallelism());
+    }
+
+    @Test
+    void aConfigsGenerationIsStableAndChangesWithModelOrChunking() {
+        IndexConfig config = IndexConfig.defaults();
+        IndexConfig otherChunks = new IndexConfig(config.embedding(),
+                new io.syncline.chunking.ChunkingSpec(64, 0));
+
+        assertThat(config.generation()).isEqualTo(IndexConfig.defaults().generation()).hasSize(16);
+        assertThat(otherChunks.generation()).isNotEqualTo(config.generation());
+    }
+}
