@@ -1,8 +1,9 @@
 package io.syncline.testing;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.OptionsMap;
+import com.datastax.oss.driver.api.core.config.TypedDriverOption;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -45,13 +46,18 @@ public final class LocalCassandra {
     /** A session shared by the tests of this JVM, without a keyspace. */
     public static synchronized CqlSession session() {
         if (session == null) {
+            // The driver's defaults only: a loader that also read application.conf would add the node's own contact
+            // point (9042) in modules that have one.
+            OptionsMap options = OptionsMap.driverDefaults();
+            options.put(TypedDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10));
+            options.put(TypedDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10));
+            // the profile SchemaMigrations uses for DDL: Cassandra warns on each SAI index that vectors are experimental
+            options.put("syncline-ddl", TypedDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(60));
+            options.put("syncline-ddl", TypedDriverOption.REQUEST_LOG_WARNINGS, false);
             session = CqlSession.builder()
                     .addContactPoints(contactPoints())
                     .withLocalDatacenter("datacenter1")
-                    .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-                            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
-                            .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
-                            .build())
+                    .withConfigLoader(DriverConfigLoader.fromMap(options))
                     .build();
             CqlSession created = session;
             Runtime.getRuntime().addShutdownHook(new Thread(created::close));
