@@ -127,7 +127,10 @@ final class JobReports {
 
     ReplyEffect<Event, WorkspaceState> runnerStopped(WorkspaceState state, RunnerStopped stopped) {
         runtime.runnerStopped(stopped.jobId(), stopped.runner());
-        // Only cleanups wait for runners to stop; a runner that stopped unasked is restarted by its own report.
+        // A runner reports its end before it stops, but the report may arrive after this notice: a job still
+        // running gets a retry after the usual backoff, which its report (if it comes) makes moot.
+        state.job(stopped.jobId()).filter(job -> job.state() == JobState.RUNNING)
+                .ifPresent(job -> runtime.scheduleRetryUnlessPending(job.id(), job.attempts() + 1));
         runtime.reconcile(state, false);
         return effect.get().noReply();
     }

@@ -92,6 +92,9 @@ final class SyncRunner {
         if (cause instanceof SourceException se) {
             return se.retryable();
         }
+        if (cause instanceof com.datastax.oss.driver.api.core.servererrors.QueryValidationException) {
+            return false;
+        }
         return cause instanceof com.datastax.oss.driver.api.core.DriverException
                 || cause instanceof java.io.IOException
                 || cause instanceof java.util.concurrent.TimeoutException;

@@ -84,6 +84,12 @@ final class WorkspaceRuntime {
                 settings.retryBackoff(attempts));
     }
 
+    void scheduleRetryUnlessPending(String jobId, int attempts) {
+        if (!timers.isTimerActive(retryTimer(jobId))) {
+            scheduleRetry(jobId, attempts);
+        }
+    }
+
     void cleanupFinished(String cleanup) {
         cleanupsInFlight.remove(cleanup);
     }

@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.data.CqlVector;
 import io.syncline.cassandra.Bounded;
 
@@ -27,6 +28,9 @@ public final class ChunkStore {
      * fails them over 640 KB by default).
      */
     public static final int CHUNKS_PER_BATCH = 16;
+
+    /** Bytes per batch, below Cassandra's warning threshold for batches (64 KB by default). */
+    static final long MAX_BATCH_BYTES = 48 * 1024;
 
     /** Batches in flight per document: Cassandra applies vector writes two at a time anyway (deploy/cassandra). */
     private static final int BATCHES_IN_FLIGHT = 4;
@@ -70,19 +74,34 @@ public final class ChunkStore {
      * an ordinal of n or more, left from a longer earlier version.
      */
     public CompletionStage<Void> write(DocumentRef ref, String revision, List<StoredChunk> chunks) {
-        List<BatchStatement> batches = new ArrayList<>();
+        List<Statement<?>> writes = new ArrayList<>();
         BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED);
+        long batchBytes = 0;
         for (StoredChunk chunk : chunks) {
-            batch.addStatement(bindInsert(ref, revision, chunk));
-            if (batch.getStatementsCount() == CHUNKS_PER_BATCH) {
-                batches.add(batch.build());
-                batch = BatchStatement.builder(BatchType.UNLOGGED);
+            long bytes = estimatedBytes(chunk);
+            if (bytes > MAX_BATCH_BYTES) {
+                // A chunk this large (a long run of text the tokenizer counts as one unknown token) goes alone:
+                // Cassandra fails batches over 640 KB, not rows.
+                writes.add(bindInsert(ref, revision, chunk));
+                continue;
             }
+            if (batch.getStatementsCount() == CHUNKS_PER_BATCH || batchBytes + bytes > MAX_BATCH_BYTES) {
+                writes.add(batch.build());
+                batch = BatchStatement.builder(BatchType.UNLOGGED);
+                batchBytes = 0;
+            }
+            batch.addStatement(bindInsert(ref, revision, chunk));
+            batchBytes += bytes;
         }
         batch.addStatement(truncate.bind(ref.workspace(), ref.generation(), ref.source(), ref.path(),
                 chunks.size()));
-        batches.add(batch.build());
-        return Bounded.map(batches, BATCHES_IN_FLIGHT, session::executeAsync).thenApply(done -> null);
+        writes.add(batch.build());
+        return Bounded.map(writes, BATCHES_IN_FLIGHT, session::executeAsync).thenApply(done -> null);
+    }
+
+    /** An upper bound of a chunk row's size: UTF-8 text, the vector, keys and hashes. */
+    private long estimatedBytes(StoredChunk chunk) {
+        return 3L * chunk.text().length() + 4L * dimension + 512;
     }
 
     public CompletionStage<Void> deleteDocument(DocumentRef ref) {

@@ -1,6 +1,7 @@
 package io.syncline.sync;
 
 import com.datastax.oss.driver.api.core.DriverException;
+import com.datastax.oss.driver.api.core.servererrors.QueryValidationException;
 import io.syncline.source.SourceException;
 
 import java.io.IOException;
@@ -8,9 +9,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Sorts a document's failure: transient ones (Cassandra, an unreachable source, I/O) fail the whole run, which the
- * workspace entity retries from its last checkpoint; anything else is the document's own problem and fails only
- * that document.
+ * Sorts a document's failure: transient ones (Cassandra unavailable or timing out, an unreachable source, I/O) fail
+ * the whole run, which the workspace entity retries from its last checkpoint; anything else, Cassandra refusing a
+ * write as invalid included, is the document's own problem and fails only that document.
  */
 final class Failures {
 
@@ -19,6 +20,9 @@ final class Failures {
 
     static boolean isTransient(Throwable error) {
         Throwable cause = unwrap(error);
+        if (cause instanceof QueryValidationException) {
+            return false; // Cassandra refused the request itself (too large, invalid): asking again cannot help
+        }
         return cause instanceof DriverException
                 || cause instanceof IOException
                 || cause instanceof SourceException se && se.retryable();

@@ -169,6 +169,20 @@ class SyncJobIT {
     }
 
     @Test
+    void aDocumentWithAHugeUnbrokenTokenIsStoredInsteadOfFailingTheJob() {
+        // 800 KB that the tokenizer counts as one unknown token: a chunk larger than Cassandra accepts in a batch.
+        TestRepo repo = TestRepo.bare(tmp.resolve("minified.git"));
+        SourceSpec spec = SourceSpec.git("repo", repo.location().toString(), "main");
+        String commit = repo.on("main").file("app.min.js", "var data='" + "x".repeat(800_000) + "';\n").commit();
+
+        SyncJob.Result result = run("minified", spec, SyncMode.FULL, null, commit);
+
+        assertThat(result.counts().documents().added()).isEqualTo(1);
+        assertThat(result.counts().documents().failed()).isZero();
+        assertThat(fixture.storedChunks("minified", GENERATION).get("repo/app.min.js")).isNotEmpty();
+    }
+
+    @Test
     void aJobCutShortResumesFromItsCheckpointAndEndsWithTheSameIndexAndCounts() {
         TestRepo repo = TestRepo.bare(tmp.resolve("resume.git"));
         SourceSpec spec = SourceSpec.git("repo", repo.location().toString(), "main");
