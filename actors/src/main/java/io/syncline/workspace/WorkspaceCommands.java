@@ -24,6 +24,7 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -142,7 +143,7 @@ final class WorkspaceCommands {
         }
         Optional<Job> same = state.jobs().values().stream()
                 .filter(j -> j.state() == JobState.QUEUED && j.source().equals(command.source())
-                        && j.mode() == command.mode() && java.util.Objects.equals(j.ref(), command.ref()))
+                        && j.mode() == command.mode() && Objects.equals(j.ref(), command.ref()))
                 .findFirst();
         if (same.isPresent()) {
             return effect.get().reply(command.replyTo(), StatusReply.success(JobView.of(workspaceId, same.get())));

@@ -7,6 +7,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.slf4j.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What a workspace entity has running besides its state: a sync runner per running job, cleanups, timers. After
@@ -56,7 +58,7 @@ final class WorkspaceRuntime {
      */
     void reconcile(WorkspaceState state, boolean startRunners) {
         if (!state.exists()) {
-            passivateSoon(java.time.Duration.ZERO);
+            passivateSoon(Duration.ZERO);
             return;
         }
         stopRunnersOfFinishedJobs(state);
@@ -103,7 +105,7 @@ final class WorkspaceRuntime {
         shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
     }
 
-    private void passivateSoon(java.time.Duration after) {
+    private void passivateSoon(Duration after) {
         if (!timers.isTimerActive(IDLE_TIMER)) {
             timers.startSingleTimer(IDLE_TIMER, WorkspaceEntity.IdleCheck.INSTANCE, after);
         }
@@ -159,7 +161,7 @@ final class WorkspaceRuntime {
         }
     }
 
-    private List<String> runnersOf(WorkspaceState state, java.util.function.Predicate<Job> belongs) {
+    private List<String> runnersOf(WorkspaceState state, Predicate<Job> belongs) {
         return runners.keySet().stream()
                 .filter(jobId -> state.job(jobId).map(belongs::test).orElse(false))
                 .toList();

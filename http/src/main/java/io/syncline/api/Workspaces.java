@@ -14,6 +14,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.pattern.StatusReply;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
@@ -65,7 +66,7 @@ public final class Workspaces {
                                        Function<ActorRef<StatusReply<T>>, WorkspaceEntity.Command> command) {
         if (!Require.ID.matcher(id).matches()) {
             // Never start an entity for an id no workspace can have.
-            return java.util.concurrent.CompletableFuture.failedFuture(
+            return CompletableFuture.failedFuture(
                     ApiException.notFound("workspace '" + id + "' does not exist"));
         }
         return sharding.entityRefFor(WorkspaceEntity.ENTITY_KEY, id)

@@ -5,6 +5,7 @@ import io.syncline.store.DocumentRef;
 import org.apache.pekko.Done;
 import org.apache.pekko.stream.javadsl.Sink;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -30,7 +31,7 @@ public final class IndexCleaner {
 
     /** The chunks may be in any vector table: the generation's config (and so its dimension) is not kept. */
     private CompletionStage<Void> deleteChunks(DocumentRef ref) {
-        CompletionStage<Void> all = java.util.concurrent.CompletableFuture.completedFuture(null);
+        CompletionStage<Void> all = CompletableFuture.completedFuture(null);
         for (int dimension : services.dimensions()) {
             ChunkStore chunks = services.chunks(dimension);
             all = all.thenCompose(done -> chunks.deleteDocument(ref));

@@ -9,6 +9,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -58,8 +59,8 @@ public final class IndexServices {
     }
 
     /** The dimensions that have a chunk table: only 384 so far, which every local model has. */
-    public java.util.List<Integer> dimensions() {
-        return java.util.List.of(384);
+    public List<Integer> dimensions() {
+        return List.of(384);
     }
 
     /** The chunk table for vectors of a dimension. */
