@@ -16,8 +16,10 @@ import java.util.List;
  * @param generation    the index generation it writes, fixed when it starts
  * @param plannedPaths  how many paths it examines, once planned (-1 before)
  * @param attempts      how many times a run of it failed for a reason that may pass (each then resumed)
+ * @param paths         the documents a retry job reads; empty for the other modes
  */
-public record Job(String id, String source, SyncMode mode, String ref, JobState state, SyncMode effectiveMode,
+public record Job(String id, String source, SyncMode mode, String ref, List<String> paths, JobState state,
+                  SyncMode effectiveMode,
                   String generation, String fromRevision, String toRevision, int plannedPaths, Checkpoint checkpoint,
                   SyncCounts counts, List<FailedDocument> failures, int attempts, String lastError,
                   Instant requestedAt, Instant startedAt, Instant finishedAt, String error) {
@@ -26,51 +28,52 @@ public record Job(String id, String source, SyncMode mode, String ref, JobState 
     static final int MAX_LISTED_FAILURES = 100;
 
     public Job {
+        paths = paths == null ? List.of() : List.copyOf(paths);
         failures = failures == null ? List.of() : List.copyOf(failures);
     }
 
-    static Job queued(String id, String source, SyncMode mode, String ref, Instant at) {
-        return new Job(id, source, mode, ref, JobState.QUEUED, null, null, null, null, -1, Checkpoint.START,
+    static Job queued(String id, String source, SyncMode mode, String ref, List<String> paths, Instant at) {
+        return new Job(id, source, mode, ref, paths, JobState.QUEUED, null, null, null, null, -1, Checkpoint.START,
                 SyncCounts.ZERO, List.of(), 0, null, at, null, null, null);
     }
 
     Job started(String generation, String fromRevision, Instant at) {
-        return new Job(id, source, mode, ref, JobState.RUNNING, effectiveMode, generation, fromRevision, toRevision,
+        return new Job(id, source, mode, ref, paths, JobState.RUNNING, effectiveMode, generation, fromRevision, toRevision,
                 plannedPaths, checkpoint, counts, failures, attempts, lastError, requestedAt, at, finishedAt, error);
     }
 
     Job targeted(String toRevision) {
-        return new Job(id, source, mode, ref, state, effectiveMode, generation, fromRevision, toRevision,
+        return new Job(id, source, mode, ref, paths, state, effectiveMode, generation, fromRevision, toRevision,
                 plannedPaths, checkpoint, counts, failures, attempts, lastError, requestedAt, startedAt, finishedAt,
                 error);
     }
 
-    Job planned(SyncMode effectiveMode, int paths) {
-        return new Job(id, source, mode, ref, state, effectiveMode, generation, fromRevision, toRevision, paths,
-                checkpoint, counts, failures, attempts, lastError, requestedAt, startedAt, finishedAt, error);
+    Job planned(SyncMode effectiveMode, int planned) {
+        return new Job(id, source, mode, ref, paths, state, effectiveMode, generation, fromRevision, toRevision,
+                planned, checkpoint, counts, failures, attempts, lastError, requestedAt, startedAt, finishedAt, error);
     }
 
     Job progressed(Checkpoint checkpoint, SyncCounts counts, List<FailedDocument> newFailures) {
         List<FailedDocument> all = new ArrayList<>(failures);
         newFailures.stream().limit(Math.max(0, MAX_LISTED_FAILURES - all.size())).forEach(all::add);
-        return new Job(id, source, mode, ref, state, effectiveMode, generation, fromRevision, toRevision,
+        return new Job(id, source, mode, ref, paths, state, effectiveMode, generation, fromRevision, toRevision,
                 plannedPaths, checkpoint, counts, all, attempts, lastError, requestedAt, startedAt, finishedAt, error);
     }
 
     Job attemptFailed(String error) {
-        return new Job(id, source, mode, ref, state, effectiveMode, generation, fromRevision, toRevision,
+        return new Job(id, source, mode, ref, paths, state, effectiveMode, generation, fromRevision, toRevision,
                 plannedPaths, checkpoint, counts, failures, attempts + 1, error, requestedAt, startedAt, finishedAt,
                 this.error);
     }
 
     Job completed(SyncCounts counts, Instant at) {
         JobState end = counts.documents().failed() > 0 ? JobState.COMPLETED_WITH_ERRORS : JobState.COMPLETED;
-        return new Job(id, source, mode, ref, end, effectiveMode, generation, fromRevision, toRevision,
+        return new Job(id, source, mode, ref, paths, end, effectiveMode, generation, fromRevision, toRevision,
                 plannedPaths, checkpoint, counts, failures, attempts, lastError, requestedAt, startedAt, at, null);
     }
 
     Job failed(String error, Instant at) {
-        return new Job(id, source, mode, ref, JobState.FAILED, effectiveMode, generation, fromRevision, toRevision,
+        return new Job(id, source, mode, ref, paths, JobState.FAILED, effectiveMode, generation, fromRevision, toRevision,
                 plannedPaths, checkpoint, counts, failures, attempts, lastError, requestedAt, startedAt, at, error);
     }
 }

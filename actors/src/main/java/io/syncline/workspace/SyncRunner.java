@@ -78,10 +78,13 @@ final class SyncRunner {
         if (job.toRevision() != null) {
             return CompletableFuture.completedFuture(job);
         }
-        return work.resolve(job.workspace(), job.source(), job.ref())
+        CompletionStage<String> target = job.mode() == SyncMode.RETRY && job.fromRevision() != null
+                ? CompletableFuture.completedFuture(job.fromRevision()) // a retry reads what the index holds
+                : work.resolve(job.workspace(), job.source(), job.ref());
+        return target
                 .thenCompose(revision -> reports.targeted(revision).thenApply(done -> new JobInput(job.workspace(),
                         job.jobId(), job.source(), job.config(), job.mode(), job.ref(), job.fromRevision(), revision,
-                        job.checkpoint(), job.counts(), job.retryPaths())));
+                        job.checkpoint(), job.counts(), job.paths())));
     }
 
     /**

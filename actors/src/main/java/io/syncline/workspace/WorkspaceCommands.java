@@ -11,6 +11,7 @@ import io.syncline.workspace.WorkspaceEntity.Get;
 import io.syncline.workspace.WorkspaceEntity.GetJob;
 import io.syncline.workspace.WorkspaceEntity.RemoveSource;
 import io.syncline.workspace.WorkspaceEntity.RequestSync;
+import io.syncline.workspace.WorkspaceEntity.RetryDocuments;
 import io.syncline.workspace.WorkspaceEntity.SourceAdded;
 import io.syncline.workspace.WorkspaceEntity.SourceRemovalStarted;
 import io.syncline.workspace.WorkspaceEntity.SyncFailed;
@@ -90,7 +91,7 @@ final class WorkspaceCommands {
                 boolean alreadyQueued = state.jobs().values().stream().anyMatch(j -> j.state() == JobState.QUEUED
                         && j.source().equals(source) && j.mode() == SyncMode.FULL && j.ref() == null);
                 if (!alreadyQueued) {
-                    events.add(new SyncQueued(jobId(++sequence), source, SyncMode.FULL, null, now));
+                    events.add(new SyncQueued(jobId(++sequence), source, SyncMode.FULL, null, null, now));
                 }
             }
         }
@@ -151,10 +152,36 @@ final class WorkspaceCommands {
         Instant now = Instant.now();
         String jobId = jobId(state.jobSequence() + 1);
         return effect.get().persist(FollowUps.with(state,
-                        List.of(new SyncQueued(jobId, command.source(), command.mode(), command.ref(), now)), now))
+                        List.of(new SyncQueued(jobId, command.source(), command.mode(), command.ref(), null, now)),
+                        now))
                 .thenRun(next -> runtime.reconcile(next, true))
                 .thenReply(command.replyTo(), next -> StatusReply.success(JobView.of(workspaceId,
                         next.job(jobId).orElseThrow())));
+    }
+
+    /** One retry job per source, for documents that are dead letters; sources that are gone are refused. */
+    ReplyEffect<Event, WorkspaceState> retryDocuments(WorkspaceState state, RetryDocuments command) {
+        if (!state.exists()) {
+            return effect.get().reply(command.replyTo(), notFound());
+        }
+        for (String source : command.pathsBySource().keySet()) {
+            if (!state.sources().containsKey(source)) {
+                return effect.get().reply(command.replyTo(), sourceNotFound(source));
+            }
+        }
+        Instant now = Instant.now();
+        List<Event> events = new ArrayList<>();
+        List<String> jobIds = new ArrayList<>();
+        long sequence = state.jobSequence();
+        for (var entry : new java.util.TreeMap<>(command.pathsBySource()).entrySet()) {
+            String jobId = jobId(++sequence);
+            jobIds.add(jobId);
+            events.add(new SyncQueued(jobId, entry.getKey(), SyncMode.RETRY, null, List.copyOf(entry.getValue()), now));
+        }
+        return effect.get().persist(FollowUps.with(state, events, now))
+                .thenRun(next -> runtime.reconcile(next, true))
+                .thenReply(command.replyTo(), next -> StatusReply.success(jobIds.stream()
+                        .map(id -> JobView.of(workspaceId, next.job(id).orElseThrow())).toList()));
     }
 
     ReplyEffect<Event, WorkspaceState> getJob(WorkspaceState state, GetJob command) {

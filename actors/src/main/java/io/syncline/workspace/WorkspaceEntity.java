@@ -29,6 +29,7 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A workspace: its index config, its sources, the revision each source is synced to per index generation, and its
@@ -70,6 +71,11 @@ public final class WorkspaceEntity
     }
 
     public record GetJob(String jobId, ActorRef<StatusReply<JobView>> replyTo) implements Command {
+    }
+
+    /** Queues a retry job per source, each reading the given documents (dead letters) at the indexed revision. */
+    public record RetryDocuments(Map<String, List<String>> pathsBySource, ActorRef<StatusReply<List<JobView>>> replyTo)
+            implements Command {
     }
 
     // ---- internal commands: reports of sync runners, cleanups, timers ----
@@ -138,7 +144,9 @@ public final class WorkspaceEntity
     public record SourceRemoved(String sourceId, Instant at) implements Event {
     }
 
-    public record SyncQueued(String jobId, String source, SyncMode mode, String ref, Instant at) implements Event {
+    /** @param paths the documents of a retry job; null for the other modes */
+    public record SyncQueued(String jobId, String source, SyncMode mode, String ref, List<String> paths, Instant at)
+            implements Event {
     }
 
     public record SyncStarted(String jobId, String generation, String fromRevision, Instant at) implements Event {
@@ -219,6 +227,7 @@ public final class WorkspaceEntity
                 .onCommand(RemoveSource.class, commands::removeSource)
                 .onCommand(RequestSync.class, commands::requestSync)
                 .onCommand(GetJob.class, commands::getJob)
+                .onCommand(RetryDocuments.class, commands::retryDocuments)
                 .onCommand(WakeUp.class, (state, wakeUp) -> reports.wakeUp(state))
                 .onCommand(RecordTarget.class, reports::recordTarget)
                 .onCommand(RecordPlan.class, reports::recordPlan)

@@ -123,7 +123,7 @@ final class WorkspaceRuntime {
     private void startRunner(WorkspaceState state, Job job) {
         SourceState source = state.sources().get(job.source());
         JobInput input = new JobInput(state.id(), job.id(), source.spec(), state.config(), job.mode(), job.ref(),
-                job.fromRevision(), job.toRevision(), job.checkpoint(), job.counts(), source.retryPaths());
+                job.fromRevision(), job.toRevision(), job.checkpoint(), job.counts(), job.paths());
         ActorRef<SyncRunner.Command> runner = context.spawn(
                 SyncRunner.create(context.getSelf(), input, work, settings.askTimeout()),
                 "sync-" + job.id() + "-" + (++runnerCount));

@@ -1,6 +1,7 @@
 package io.syncline.workspace;
 
 import io.syncline.sync.IndexConfig;
+import io.syncline.sync.SyncMode;
 import io.syncline.workspace.WorkspaceEntity.ConfigChanged;
 import io.syncline.workspace.WorkspaceEntity.Event;
 import io.syncline.workspace.WorkspaceEntity.GenerationActivated;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Everything a workspace remembers, rebuilt from its events. Only pure functions: {@link #apply} computes the next
@@ -127,7 +127,7 @@ public record WorkspaceState(String id, IndexConfig config, IndexConfig activeCo
         } else if (event instanceof SourceRemoved e) {
             return withRemoving(without(removingSources, e.sourceId()));
         } else if (event instanceof SyncQueued e) {
-            return withJob(Job.queued(e.jobId(), e.source(), e.mode(), e.ref(), e.at()), jobSequence + 1);
+            return withJob(Job.queued(e.jobId(), e.source(), e.mode(), e.ref(), e.paths(), e.at()), jobSequence + 1);
         } else if (event instanceof SyncStarted e) {
             return withJob(jobs.get(e.jobId()).started(e.generation(), e.fromRevision(), e.at()), jobSequence);
         } else if (event instanceof SyncTargetResolved e) {
@@ -192,8 +192,9 @@ public record WorkspaceState(String id, IndexConfig config, IndexConfig activeCo
     }
 
     /**
-     * A completed job moves its source's revision for the job's generation forward, unless it failed on more
-     * documents than it could list: then the next incremental job diffs from the old revision and meets them again.
+     * A completed job moves its source's revision for the job's generation forward (a retry job reads at that
+     * revision and moves nothing). Documents it failed on are dead letters, which the next incremental job reads
+     * again.
      */
     private WorkspaceState completed(Job job) {
         WorkspaceState next = finished(job);
@@ -201,12 +202,8 @@ public record WorkspaceState(String id, IndexConfig config, IndexConfig activeCo
         if (source == null) {
             return next;
         }
-        boolean allFailuresListed = job.counts().documents().failed() <= job.failures().size();
-        Set<String> retry = new TreeSet<>();
-        job.failures().forEach(f -> retry.add(f.path()));
-        SourceState synced = allFailuresListed
-                ? source.synced(job.generation(), job.toRevision(), job.id(), retry)
-                : source.finished(job.id());
+        SourceState synced = job.mode() == SyncMode.RETRY ? source.finished(job.id())
+                : source.synced(job.generation(), job.toRevision(), job.id());
         return next.withSource(job.source(), synced);
     }
 

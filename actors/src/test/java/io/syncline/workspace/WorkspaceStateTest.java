@@ -35,9 +35,9 @@ class WorkspaceStateTest {
     @Test
     void jobsOfOneSourceRunOneAtATimeAndOtherSourcesAreNotHeldUp() {
         WorkspaceState state = withSources("a", "b")
-                .apply(new SyncQueued("job-1", "a", SyncMode.FULL, null, NOW))
-                .apply(new SyncQueued("job-2", "a", SyncMode.INCREMENTAL, null, NOW))
-                .apply(new SyncQueued("job-3", "b", SyncMode.FULL, null, NOW));
+                .apply(new SyncQueued("job-1", "a", SyncMode.FULL, null, null, NOW))
+                .apply(new SyncQueued("job-2", "a", SyncMode.INCREMENTAL, null, null, NOW))
+                .apply(new SyncQueued("job-3", "b", SyncMode.FULL, null, null, NOW));
 
         assertThat(state.startableJobs()).extracting(Job::id).containsExactly("job-1", "job-3");
         WorkspaceState running = state.apply(new SyncStarted("job-1", CONFIG.generation(), null, NOW));
@@ -46,21 +46,30 @@ class WorkspaceStateTest {
     }
 
     @Test
-    void aCompletedJobMovesItsSourceToItsRevisionAndRemembersWhatFailed() {
+    void aCompletedJobMovesItsSourceToItsRevisionAndSaysItHadErrors() {
         WorkspaceState state = completedJob("a", "rev-1", List.of(new FailedDocument("x.md", "boom")), 1);
 
         SourceState source = state.sources().get("a");
         assertThat(source.syncedRevision(CONFIG.generation())).isEqualTo("rev-1");
-        assertThat(source.retryPaths()).containsExactly("x.md");
         assertThat(state.job("job-1").orElseThrow().state()).isEqualTo(JobState.COMPLETED_WITH_ERRORS);
+        assertThat(state.job("job-1").orElseThrow().failures()).extracting(FailedDocument::path)
+                .containsExactly("x.md");
         assertThat(state.idle()).isTrue();
     }
 
     @Test
-    void moreFailuresThanTheJobCouldListKeepTheOldRevisionSoTheNextDiffMeetsThemAgain() {
-        WorkspaceState state = completedJob("a", "rev-1", List.of(new FailedDocument("x.md", "boom")), 500);
+    void aRetryJobReadsTheIndexedRevisionAndMovesNothing() {
+        WorkspaceState synced = completedJob("a", "rev-1", List.of(), 0);
 
-        assertThat(state.sources().get("a").syncedRevision(CONFIG.generation())).isNull();
+        WorkspaceState retried = synced
+                .apply(new SyncQueued("job-2", "a", SyncMode.RETRY, null, List.of("x.md"), NOW))
+                .apply(new SyncStarted("job-2", CONFIG.generation(), "rev-1", NOW))
+                .apply(new SyncTargetResolved("job-2", "rev-1"))
+                .apply(new SyncCompleted("job-2", SyncCounts.ZERO, NOW));
+
+        assertThat(retried.job("job-2").orElseThrow().paths()).containsExactly("x.md");
+        assertThat(retried.sources().get("a").syncedRevision(CONFIG.generation())).isEqualTo("rev-1");
+        assertThat(retried.sources().get("a").lastJob()).isEqualTo("job-2");
     }
 
     @Test
@@ -73,7 +82,7 @@ class WorkspaceStateTest {
         assertThat(changed.targetComplete()).isFalse();
 
         WorkspaceState rebuilt = changed
-                .apply(new SyncQueued("job-2", "a", SyncMode.FULL, null, NOW))
+                .apply(new SyncQueued("job-2", "a", SyncMode.FULL, null, null, NOW))
                 .apply(new SyncStarted("job-2", SMALL_CHUNKS.generation(), null, NOW))
                 .apply(new SyncTargetResolved("job-2", "rev-1"))
                 .apply(new SyncCompleted("job-2", SyncCounts.ZERO, NOW));
@@ -89,9 +98,9 @@ class WorkspaceStateTest {
     @Test
     void removingASourceCancelsItsJobsAndLeavesTheOthers() {
         WorkspaceState state = withSources("a", "b")
-                .apply(new SyncQueued("job-1", "a", SyncMode.FULL, null, NOW))
+                .apply(new SyncQueued("job-1", "a", SyncMode.FULL, null, null, NOW))
                 .apply(new SyncStarted("job-1", CONFIG.generation(), null, NOW))
-                .apply(new SyncQueued("job-2", "b", SyncMode.FULL, null, NOW))
+                .apply(new SyncQueued("job-2", "b", SyncMode.FULL, null, null, NOW))
                 .apply(new SourceRemovalStarted("a", NOW));
 
         assertThat(state.sources()).containsOnlyKeys("b");
@@ -105,7 +114,7 @@ class WorkspaceStateTest {
     void onlyTheLastHundredFinishedJobsAreKept() {
         WorkspaceState state = withSources("a");
         for (int i = 1; i <= 130; i++) {
-            state = state.apply(new SyncQueued("job-" + i, "a", SyncMode.INCREMENTAL, null, NOW))
+            state = state.apply(new SyncQueued("job-" + i, "a", SyncMode.INCREMENTAL, null, null, NOW))
                     .apply(new SyncStarted("job-" + i, CONFIG.generation(), null, NOW))
                     .apply(new SyncFailed("job-" + i, "no", NOW));
         }
@@ -119,7 +128,7 @@ class WorkspaceStateTest {
     @Test
     void checkpointsKeepCountsAndListAtMostAHundredFailures() {
         WorkspaceState state = withSources("a")
-                .apply(new SyncQueued("job-1", "a", SyncMode.FULL, null, NOW))
+                .apply(new SyncQueued("job-1", "a", SyncMode.FULL, null, null, NOW))
                 .apply(new SyncStarted("job-1", CONFIG.generation(), null, NOW));
         List<FailedDocument> many = java.util.stream.IntStream.range(0, 150)
                 .mapToObj(i -> new FailedDocument("f" + i, "bad")).toList();
@@ -144,7 +153,7 @@ class WorkspaceStateTest {
         SyncCounts counts = new SyncCounts(new SyncCounts.Documents(1, 0, 0, 0, 0, 0, failedCount),
                 SyncCounts.ZERO.chunks());
         return withSources(source)
-                .apply(new SyncQueued("job-1", source, SyncMode.FULL, null, NOW))
+                .apply(new SyncQueued("job-1", source, SyncMode.FULL, null, null, NOW))
                 .apply(new SyncStarted("job-1", CONFIG.generation(), null, NOW))
                 .apply(new SyncTargetResolved("job-1", revision))
                 .apply(new SyncProgressed("job-1", Checkpoint.START, counts, failures))

@@ -7,6 +7,9 @@ import io.syncline.api.Workspaces;
 import io.syncline.cassandra.SchemaMigrations;
 import io.syncline.embedding.EmbeddingSpec;
 import io.syncline.embedding.Embedders;
+import io.syncline.embedding.remote.ProviderEndpoints;
+import io.syncline.embedding.remote.ProviderRuntime;
+import io.syncline.embedding.remote.ProviderSettings;
 import io.syncline.search.SearchService;
 import io.syncline.sync.IndexServices;
 import io.syncline.workspace.PipelineIndexWork;
@@ -14,6 +17,7 @@ import io.syncline.workspace.WorkspaceEntity;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -25,7 +29,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * One Syncline node, started in order: actor system and cluster, the Cassandra session (waiting for Cassandra),
@@ -72,7 +78,14 @@ public final class SynclineNode {
         log.info("schema of keyspace {} at version {}", settings.keyspace(),
                 applied.isEmpty() ? 0 : applied.get(applied.size() - 1).version());
 
-        Embedders embedders = new Embedders(settings.onnxThreads());
+        Executor embeddingCalls = system.dispatchers().lookup(
+                DispatcherSelector.fromConfig("syncline.dispatchers.embedding"));
+        Executor providerCalls = system.dispatchers().lookup(
+                DispatcherSelector.fromConfig("syncline.dispatchers.provider"));
+        ProviderEndpoints providers = new ProviderEndpoints(ProviderRuntime.of(system.classicSystem(), providerCalls,
+                ProviderSettings.fromConfig(system.settings().config())), System.getenv());
+        Embedders embedders = new Embedders(settings.onnxThreads(), embeddingCalls, providers,
+                UnaryOperator.identity());
         IndexServices services = new IndexServices(system, session, settings.keyspace(), embedders,
                 settings.sourcesDir());
         // Load the default model now: the first sync or search should not wait for it.
@@ -80,7 +93,7 @@ public final class SynclineNode {
         WorkspaceEntity.init(system, new PipelineIndexWork(services));
 
         ApiRoutes routes = new ApiRoutes(new Workspaces(system, settings.askTimeout()), new SearchService(services),
-                services.documents(), services.blocking());
+                services);
         ServerBinding binding = await(Http.get(system).newServerAt(settings.httpInterface(), settings.httpPort())
                 .bind(routes.route()), Duration.ofSeconds(30), "binding the HTTP API");
         binding.addToCoordinatedShutdown(Duration.ofSeconds(10), system);

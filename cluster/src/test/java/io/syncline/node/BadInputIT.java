@@ -65,8 +65,21 @@ class BadInputIT {
                 "unknown field 'colour'");
         expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"model\":\"gpt-9\"}}"), 400,
                 "invalid_request", "'gpt-9' is not a local model");
+        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"provider\":\"gemini\"}}"), 400,
+                "invalid_request", "embedding.provider must be one of local, openai, ollama, cohere");
         expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"provider\":\"openai\"}}"), 400,
-                "invalid_request", "embedding.provider");
+                "invalid_request", "embedding.model is required");
+        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"provider\":\"openai\","
+                + "\"model\":\"text-embedding-3-small\"}}"), 400, "invalid_request", "embedding.apiKeyEnv");
+        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"provider\":\"openai\","
+                + "\"model\":\"text-embedding-3-small\",\"apiKeyEnv\":\"NO_SUCH_VARIABLE_HERE\"}}"), 400,
+                "invalid_request", "NO_SUCH_VARIABLE_HERE (embedding.apiKeyEnv) is not set on this node");
+        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"provider\":\"openai\","
+                + "\"model\":\"my-model\",\"apiKeyEnv\":\"HOME\"}}"), 400, "invalid_request",
+                "embedding.dimensions is required");
+        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"provider\":\"openai\","
+                + "\"model\":\"text-embedding-3-small\",\"apiKeyEnv\":\"HOME\",\"timeout\":\"soon\"}}"), 400,
+                "invalid_request", "embedding.timeout must be a duration");
         expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"chunking\":{\"maxTokens\":1000}}"), 400,
                 "invalid_request", "chunking.maxTokens must be between 16 and 125");
         expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"chunking\":{\"maxTokens\":\"many\"}}"), 400,

@@ -1,7 +1,9 @@
 package io.syncline.api;
 
+import io.syncline.embedding.ProviderCallException;
+import io.syncline.embedding.ProviderUnavailableException;
 import io.syncline.search.SearchService;
-import io.syncline.store.DocumentStore;
+import io.syncline.sync.IndexServices;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
@@ -17,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
 /**
  * The whole API: every resource's routes under one exception handler and one rejection handler, so that every
@@ -32,20 +33,24 @@ public final class ApiRoutes extends AllDirectives {
     private final SyncRoutes syncRoutes;
     private final SearchRoutes searchRoutes;
     private final ManifestRoutes manifestRoutes;
+    private final DeadLetterRoutes deadLetterRoutes;
+    private final ProviderRoutes providerRoutes;
 
-    public ApiRoutes(Workspaces workspaces, SearchService search, DocumentStore documents, Executor blocking) {
-        SourceValidation validation = new SourceValidation(blocking);
-        this.workspaceRoutes = new WorkspaceRoutes(workspaces);
+    public ApiRoutes(Workspaces workspaces, SearchService search, IndexServices services) {
+        SourceValidation validation = new SourceValidation(services.blocking());
+        this.workspaceRoutes = new WorkspaceRoutes(workspaces, services.embedders());
         this.sourceRoutes = new SourceRoutes(workspaces, validation);
-        this.syncRoutes = new SyncRoutes(workspaces, validation);
+        this.syncRoutes = new SyncRoutes(workspaces, validation, services.embedders());
         this.searchRoutes = new SearchRoutes(workspaces, search);
-        this.manifestRoutes = new ManifestRoutes(workspaces, documents);
+        this.manifestRoutes = new ManifestRoutes(workspaces, services.documents());
+        this.deadLetterRoutes = new DeadLetterRoutes(workspaces, services.deadLetters(), services.system());
+        this.providerRoutes = new ProviderRoutes(services.embedders());
     }
 
     public Route route() {
         return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> concat(
                 workspaceRoutes.route(), sourceRoutes.route(), syncRoutes.route(), searchRoutes.route(),
-                manifestRoutes.route())));
+                manifestRoutes.route(), deadLetterRoutes.route(), providerRoutes.route())));
     }
 
     private ExceptionHandler exceptions() {
@@ -57,6 +62,14 @@ public final class ApiRoutes extends AllDirectives {
                     }
                     if (cause instanceof ApiException api) {
                         return complete(errorResponse(api.status(), api.code(), api.getMessage()));
+                    }
+                    if (cause instanceof ProviderUnavailableException unavailable) {
+                        return complete(errorResponse(StatusCodes.SERVICE_UNAVAILABLE, "provider_unavailable",
+                                unavailable.getMessage()));
+                    }
+                    if (cause instanceof ProviderCallException refused) {
+                        return complete(errorResponse(StatusCodes.BAD_GATEWAY, "provider_error",
+                                refused.getMessage()));
                     }
                     log.error("request failed", cause);
                     return complete(errorResponse(StatusCodes.INTERNAL_SERVER_ERROR, "internal",

@@ -10,7 +10,10 @@ import io.syncline.sync.IndexConfig;
  */
 record ConfigBody(Embedding embedding, Chunking chunking) {
 
-    record Embedding(String provider, String model) {
+    /** The embedding part: as {@link EmbeddingSpec}, every field optional. */
+    record Embedding(String provider, String model, String baseUrl, Integer dimensions, String apiKeyEnv,
+                     String apiKeyFile, String timeout, Integer batchSize, Integer maxRequestsPerMinute,
+                     Integer maxTokensPerMinute, Integer maxConcurrency) {
     }
 
     record Chunking(Integer maxTokens, Integer overlapTokens) {
@@ -35,13 +38,12 @@ record ConfigBody(Embedding embedding, Chunking chunking) {
         if (problem != null) {
             throw ApiException.invalid(problem);
         }
-        LocalModel model = spec.localModel();
         ChunkingSpec chunkingSpec;
         if (chunking == null) {
             chunkingSpec = current != null && current.embedding().equals(spec) ? current.chunking()
-                    : ChunkingSpec.defaultFor(model);
+                    : ChunkingSpec.defaultFor(spec);
         } else {
-            ChunkingSpec defaults = ChunkingSpec.defaultFor(model);
+            ChunkingSpec defaults = ChunkingSpec.defaultFor(spec);
             int max = chunking.maxTokens() == null ? defaults.maxTokens() : chunking.maxTokens();
             int overlap = chunking.overlapTokens() == null ? Math.min(defaults.overlapTokens(), max / 2)
                     : chunking.overlapTokens();
@@ -60,7 +62,10 @@ record ConfigBody(Embedding embedding, Chunking chunking) {
             return EmbeddingSpec.defaultSpec();
         }
         String provider = embedding.provider() == null ? EmbeddingSpec.LOCAL : embedding.provider();
-        String model = embedding.model() == null ? LocalModel.DEFAULT.id() : embedding.model();
-        return new EmbeddingSpec(provider, model);
+        String model = embedding.model() == null && EmbeddingSpec.LOCAL.equals(provider) ? LocalModel.DEFAULT.id()
+                : embedding.model();
+        return new EmbeddingSpec(provider, model, embedding.baseUrl(), embedding.dimensions(), embedding.apiKeyEnv(),
+                embedding.apiKeyFile(), embedding.timeout(), embedding.batchSize(), embedding.maxRequestsPerMinute(),
+                embedding.maxTokensPerMinute(), embedding.maxConcurrency());
     }
 }

@@ -1,5 +1,8 @@
 package io.syncline.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.syncline.embedding.Embedders;
+import io.syncline.workspace.JobView;
 import io.syncline.workspace.WorkspaceView;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.Location;
@@ -16,10 +19,19 @@ final class SyncRoutes extends AllDirectives {
 
     private final Workspaces workspaces;
     private final SourceValidation validation;
+    private final Embedders embedders;
 
-    SyncRoutes(Workspaces workspaces, SourceValidation validation) {
+    SyncRoutes(Workspaces workspaces, SourceValidation validation, Embedders embedders) {
         this.workspaces = workspaces;
         this.validation = validation;
+        this.embedders = embedders;
+    }
+
+    /**
+     * A job as {@code GET .../syncs/{job}} shows it: with, while it runs, what troubles its embedding provider (an
+     * open circuit, a Retry-After pause), which is why it may be making no progress.
+     */
+    record JobJson(@JsonUnwrapped JobView job, String providerTrouble) {
     }
 
     Route route() {
@@ -28,13 +40,18 @@ final class SyncRoutes extends AllDirectives {
                 pathEndOrSingleSlash(() -> post(() -> entity(Unmarshaller.entityToString(),
                         body -> request(workspace, body)))),
                 path(PathMatchers.segment(), job -> get(() -> onSuccess(workspaces.job(workspace, job),
-                        view -> complete(StatusCodes.OK, view, JsonMarshalling.json()))))));
+                        view -> onSuccess(workspaces.get(workspace), ws -> complete(StatusCodes.OK,
+                                new JobJson(view, "running".equals(view.state())
+                                        ? embedders.trouble(ws.embedding()).orElse(null) : null),
+                                JsonMarshalling.json())))))));
     }
 
     private Route request(String workspace, String body) {
         SyncBody request = JsonBody.parse(body, SyncBody.class);
         String source = Require.present(request.source(), "source");
         var mode = request.syncMode();
+        Require.that(mode != io.syncline.sync.SyncMode.RETRY,
+                "field 'mode' must be 'incremental' or 'full'; retries go through POST .../dead-letters/retry");
         return onSuccess(workspaces.get(workspace), view -> {
             WorkspaceView.Source known = view.sources().stream().filter(s -> s.spec().id().equals(source))
                     .findFirst().orElseThrow(() -> ApiException.notFound("source '" + source

@@ -14,6 +14,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.pattern.StatusReply;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -56,6 +58,10 @@ public final class Workspaces {
 
     public CompletionStage<JobView> requestSync(String id, String source, SyncMode mode, String ref) {
         return ask(id, replyTo -> new WorkspaceEntity.RequestSync(source, mode, ref, replyTo));
+    }
+
+    public CompletionStage<List<JobView>> retryDocuments(String id, Map<String, List<String>> paths) {
+        return ask(id, replyTo -> new WorkspaceEntity.RetryDocuments(paths, replyTo));
     }
 
     public CompletionStage<JobView> job(String id, String jobId) {

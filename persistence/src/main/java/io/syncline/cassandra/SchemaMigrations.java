@@ -74,6 +74,22 @@ public final class SchemaMigrations {
                 .toList();
     }
 
+    /**
+     * Applies a template of idempotent statements outside the versioned sequence (a table per vector dimension):
+     * {@code ${keyspace}} and the given variables are filled in.
+     */
+    public void applyTemplate(String resource, java.util.Map<String, String> variables) {
+        CqlScript script = CqlScript.load(resource)
+                .orElseThrow(() -> new IllegalStateException("missing schema template " + resource));
+        for (String statement : script.statements(keyspace)) {
+            String filled = statement;
+            for (var variable : variables.entrySet()) {
+                filled = filled.replace("${" + variable.getKey() + "}", variable.getValue());
+            }
+            ddl(filled);
+        }
+    }
+
     private void apply(int version, CqlScript script) {
         log.info("applying migration V{} to keyspace {}: {}", version, keyspace, script.description());
         for (String statement : script.statements(keyspace)) {

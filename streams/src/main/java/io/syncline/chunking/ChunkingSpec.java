@@ -1,5 +1,6 @@
 package io.syncline.chunking;
 
+import io.syncline.embedding.EmbeddingSpec;
 import io.syncline.embedding.LocalModel;
 
 /**
@@ -8,17 +9,29 @@ import io.syncline.embedding.LocalModel;
  */
 public record ChunkingSpec(int maxTokens, int overlapTokens) {
 
-    /** The chunking a workspace gets for a model when it names none: chunks that fill the model's window. */
+    /** The chunking a workspace gets for a local model when it names none: chunks that fill the model's window. */
     public static ChunkingSpec defaultFor(LocalModel model) {
-        int max = model.maxChunkTokens();
+        return defaultFor(new EmbeddingSpec(EmbeddingSpec.LOCAL, model.id()));
+    }
+
+    /** The chunking a workspace gets for a model when it names none. */
+    public static ChunkingSpec defaultFor(EmbeddingSpec embedding) {
+        int max = embedding.defaultChunkTokens();
         return new ChunkingSpec(max, max / 10);
     }
 
-    /** What is wrong with this spec for the given model, or null if nothing is. */
+    /** What is wrong with this spec for the given local model, or null if nothing is. */
     public String problemFor(LocalModel model) {
-        if (maxTokens < 16 || maxTokens > model.maxChunkTokens()) {
-            return "chunking.maxTokens must be between 16 and " + model.maxChunkTokens() + " for model " + model.id()
-                    + " (its window is " + model.windowTokens() + " tokens including 2 marker tokens), was " + maxTokens;
+        return problemFor(new EmbeddingSpec(EmbeddingSpec.LOCAL, model.id()));
+    }
+
+    /** What is wrong with this spec for the given model, or null if nothing is. */
+    public String problemFor(EmbeddingSpec embedding) {
+        int limit = embedding.maxChunkTokens();
+        if (maxTokens < 16 || maxTokens > limit) {
+            return "chunking.maxTokens must be between 16 and " + limit + " for model " + embedding.model()
+                    + (embedding.runsInProcess() ? " (its window is " + embedding.localModel().windowTokens()
+                    + " tokens including 2 marker tokens)" : "") + ", was " + maxTokens;
         }
         if (overlapTokens < 0 || overlapTokens > maxTokens / 2) {
             return "chunking.overlapTokens must be between 0 and half of maxTokens (" + maxTokens / 2 + "), was "

@@ -1,5 +1,7 @@
 package io.syncline.chunking;
 
+import io.syncline.embedding.EmbeddingSpec;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,14 +24,23 @@ public final class TokenChunker {
     private final int maxTokens;
     private final int overlapTokens;
 
+    /** Chunks for the tokenizer's own model. */
     public TokenChunker(ModelTokenizer tokenizer, ChunkingSpec spec) {
-        String problem = spec.problemFor(tokenizer.model());
+        this(tokenizer, spec, spec.problemFor(tokenizer.model()));
+    }
+
+    private TokenChunker(ModelTokenizer tokenizer, ChunkingSpec spec, String problem) {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
         this.tokenizer = tokenizer;
         this.maxTokens = spec.maxTokens();
         this.overlapTokens = spec.overlapTokens();
+    }
+
+    /** Chunks for a workspace's model: remote models are counted with the default local tokenizer. */
+    public static TokenChunker forEmbedding(EmbeddingSpec embedding, ChunkingSpec spec) {
+        return new TokenChunker(ModelTokenizer.of(embedding.chunkTokenizer()), spec, spec.problemFor(embedding));
     }
 
     /** The chunks of the document, in order; none for a document without tokens (empty, only whitespace). */

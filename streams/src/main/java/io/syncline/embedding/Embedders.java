@@ -1,54 +1,105 @@
 package io.syncline.embedding;
 
+import io.syncline.embedding.remote.ProviderEndpoints;
+import io.syncline.embedding.remote.ProviderStatus;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
  * The embedders of one JVM: each in-process model is loaded once (tens of MB of ONNX on the heap) and shared by all
- * workspaces that use it. Before the first load it makes sure DJL, the library under LangChain4j's tokenizers,
- * never phones home: DJL contacts 169.254.169.254 for telemetry unless OPT_OUT_TRACKING is set.
+ * workspaces that use it; each remote endpoint has one governor ({@link ProviderEndpoints}). Before the first load
+ * it makes sure DJL, the library under LangChain4j's tokenizers, never phones home: DJL contacts 169.254.169.254
+ * for telemetry unless OPT_OUT_TRACKING is set.
  */
 public final class Embedders implements AutoCloseable {
 
     private final Map<LocalModel, Embedder> loaded = new EnumMap<>(LocalModel.class);
     private final ExecutorService onnxThreads;
+    private final Executor callers;
+    private final ProviderEndpoints providers;
     private final UnaryOperator<Embedder> decorator;
-
-    /** @param threads threads that run ONNX calls in parallel: more than the cores gains nothing */
-    public Embedders(int threads) {
-        this(threads, UnaryOperator.identity());
-    }
+    private final ExecutorService ownCallers;
 
     /**
-     * @param decorator wraps each embedder once loaded (to count or record its calls, for example)
+     * @param onnxThreads threads that run ONNX inference: more than the cores gains nothing
+     * @param callers     where calls into local models wait (the embedding dispatcher)
+     * @param providers   the remote endpoints, or null for a JVM that only runs local models
+     * @param decorator   wraps each embedder once made (to count or record its calls, for example)
      */
-    public Embedders(int threads, UnaryOperator<Embedder> decorator) {
+    public Embedders(int onnxThreads, Executor callers, ProviderEndpoints providers,
+                     UnaryOperator<Embedder> decorator) {
+        this.onnxThreads = Executors.newFixedThreadPool(onnxThreads, daemon("syncline-onnx-"));
+        this.callers = callers;
+        this.providers = providers;
         this.decorator = decorator;
-        AtomicInteger count = new AtomicInteger();
-        this.onnxThreads = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "syncline-onnx-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.ownCallers = null;
     }
 
-    public synchronized Embedder forSpec(EmbeddingSpec spec) {
+    /** Local models only, with threads of its own: for tools and tests without an actor system. */
+    public Embedders(int onnxThreads) {
+        this.onnxThreads = Executors.newFixedThreadPool(onnxThreads, daemon("syncline-onnx-"));
+        this.ownCallers = Executors.newFixedThreadPool(4, daemon("syncline-embed-"));
+        this.callers = ownCallers;
+        this.providers = null;
+        this.decorator = UnaryOperator.identity();
+    }
+
+    public Embedder forSpec(EmbeddingSpec spec) {
         String problem = spec.problem();
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        return loaded.computeIfAbsent(spec.localModel(), model -> {
-            keepDjlOffline();
-            return decorator.apply(new LocalEmbedder(model, model.load(onnxThreads)));
-        });
+        if (!spec.runsInProcess()) {
+            if (providers == null) {
+                throw new IllegalStateException("remote providers are not set up in this JVM");
+            }
+            return decorator.apply(providers.embedder(spec));
+        }
+        synchronized (loaded) {
+            return loaded.computeIfAbsent(spec.localModel(), model -> {
+                keepDjlOffline();
+                return decorator.apply(new LocalEmbedder(model, model.load(onnxThreads), callers));
+            });
+        }
+    }
+
+    /** Checks that a spec can run on this node (a remote one's key is readable), without calling anything. */
+    public void check(EmbeddingSpec spec) {
+        String problem = spec.problem();
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        if (!spec.runsInProcess()) {
+            if (providers == null) {
+                throw new IllegalStateException("remote providers are not set up in this JVM");
+            }
+            providers.check(spec);
+        }
+    }
+
+    /** The status of every remote endpoint used so far on this node. */
+    public List<ProviderStatus> providerStatuses() {
+        return providers == null ? List.of() : providers.statuses();
+    }
+
+    /** What troubles a spec's endpoint now (open circuit, Retry-After pause), if anything. */
+    public Optional<String> trouble(EmbeddingSpec spec) {
+        if (providers == null || spec.runsInProcess()) {
+            return Optional.empty();
+        }
+        return providers.endpoint(spec).flatMap(e -> e.trouble());
     }
 
     /**
@@ -69,8 +120,20 @@ public final class Embedders implements AutoCloseable {
         }
     }
 
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     @Override
     public void close() {
         onnxThreads.shutdownNow();
+        if (ownCallers != null) {
+            ownCallers.shutdownNow();
+        }
     }
 }

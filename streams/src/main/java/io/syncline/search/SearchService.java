@@ -1,6 +1,7 @@
 package io.syncline.search;
 
 import io.syncline.embedding.Embedder;
+import io.syncline.store.ChunkStore;
 import io.syncline.store.SearchHit;
 import io.syncline.sync.IndexServices;
 
@@ -9,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Answers searches: the query is embedded on the embedding dispatcher, then one ANN query goes to the chunk table,
- * filtered to the workspace's generation and, when asked, to a source and a directory.
+ * Answers searches: the query is embedded by the workspace's embedder (a remote provider that is down fails the
+ * search at once, it does not wait), then one ANN query goes to the chunk table, filtered to the workspace's
+ * generation and, when asked, to a source and a directory.
  */
 public final class SearchService {
 
@@ -25,12 +27,16 @@ public final class SearchService {
 
     public CompletionStage<List<SearchHit>> search(SearchRequest request) {
         Embedder embedder = services.embedders().forSpec(request.config().embedding());
+        ChunkStore chunks = services.existingChunks(embedder.dimension());
+        if (chunks == null) {
+            return CompletableFuture.completedFuture(List.of()); // nothing was ever stored for this model's size
+        }
         PathFilter path = PathFilter.of(request.pathPrefix());
         boolean filteredAfter = path.needsCheck() || !request.hiddenSources().isEmpty();
         int candidates = filteredAfter ? Math.min(MAX_CANDIDATES, Math.max(request.k() * 10, 100)) : request.k();
-        return CompletableFuture.supplyAsync(() -> embedder.embedQuery(request.query()), services.embedding())
-                .thenCompose(vector -> services.chunks(embedder.dimension()).search(request.workspace(),
-                        request.config().generation(), vector, candidates, request.source(), path.directory()))
+        return embedder.embedQuery(request.query())
+                .thenCompose(vector -> chunks.search(request.workspace(), request.config().generation(), vector,
+                        candidates, request.source(), path.directory()))
                 .thenApply(hits -> hits.stream()
                         .filter(hit -> path.accepts(hit.path()))
                         .filter(hit -> !request.hiddenSources().contains(hit.source()))

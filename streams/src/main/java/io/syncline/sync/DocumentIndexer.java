@@ -5,7 +5,10 @@ import io.syncline.chunking.TokenChunker;
 import io.syncline.source.Change;
 import io.syncline.source.ReadResult;
 import io.syncline.source.Source;
+import io.syncline.embedding.EmbeddingResult;
 import io.syncline.store.ChunkStore;
+import io.syncline.store.DeadLetter;
+import io.syncline.store.DeadLetterStore;
 import io.syncline.store.DocumentRecord;
 import io.syncline.store.DocumentRef;
 import io.syncline.store.DocumentStore;
@@ -16,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -39,10 +43,13 @@ final class DocumentIndexer {
     private final DocumentStore documents;
     private final ChunkStore chunks;
     private final EmbeddingCache cache;
+    private final DeadLetterStore deadLetterStore;
+    private final Map<String, DeadLetter> deadLetters;
     private final Executor blocking;
 
+    /** @param deadLetters the source's dead letters by path, as the job found them; kept up to date by the job */
     DocumentIndexer(JobInput job, Source source, TokenChunker chunker, IndexServices services, String modelKey,
-                    int dimension) {
+                    ChunkStore chunks, Map<String, DeadLetter> deadLetters) {
         this.workspace = job.workspace();
         this.generation = job.config().generation();
         this.sourceId = job.source().id();
@@ -52,8 +59,10 @@ final class DocumentIndexer {
         this.source = source;
         this.chunker = chunker;
         this.documents = services.documents();
-        this.chunks = services.chunks(dimension);
+        this.chunks = chunks;
         this.cache = services.embeddingCache();
+        this.deadLetterStore = services.deadLetters();
+        this.deadLetters = deadLetters;
         this.blocking = services.blocking();
     }
 
@@ -116,7 +125,8 @@ final class DocumentIndexer {
     private List<DocumentWork.PendingChunk> chunk(String text) {
         List<DocumentWork.PendingChunk> pending = new ArrayList<>();
         for (Chunk chunk : chunker.split(text)) {
-            pending.add(new DocumentWork.PendingChunk(chunk.ordinal(), chunk.text(), TextHash.of(chunk.text())));
+            pending.add(new DocumentWork.PendingChunk(chunk.ordinal(), chunk.text(), TextHash.of(chunk.text()),
+                    chunk.tokens()));
         }
         return pending;
     }
@@ -131,15 +141,45 @@ final class DocumentIndexer {
         return cache.getAll(modelKey, hashes).thenApply(found -> work.withVectors(found, work.embedded()));
     }
 
-    /** Removes or writes the document, and says how it counts. */
+    /**
+     * Removes, writes or dead-letters the document, and says how it counts. A document that ends any other way
+     * than failed loses its dead letter, if it had one.
+     */
     CompletionStage<DocumentOutcome> write(DocumentWork work) {
-        return switch (work.action()) {
+        CompletionStage<DocumentOutcome> outcome = switch (work.action()) {
             case NONE -> CompletableFuture.completedFuture(work.outcome());
-            case DELETE -> chunks.deleteDocument(work.ref())
-                    .thenCompose(done -> documents.delete(work.ref()))
-                    .thenApply(done -> work.outcome());
+            case DELETE -> remove(work.ref()).thenApply(done -> work.outcome());
             case WRITE -> writeDocument(work);
+            case DEAD_LETTER -> deadLetter(work);
         };
+        return outcome.thenCompose(done -> {
+            if (done.result() == DocumentOutcome.Result.FAILED) {
+                return CompletableFuture.completedFuture(done);
+            }
+            DeadLetter cleared = deadLetters.remove(work.path());
+            return cleared == null ? CompletableFuture.completedFuture(done)
+                    : deadLetterStore.delete(workspace, cleared.id()).thenApply(x -> done);
+        });
+    }
+
+    private CompletionStage<Void> remove(DocumentRef ref) {
+        return chunks.deleteDocument(ref).thenCompose(done -> documents.delete(ref));
+    }
+
+    /**
+     * Records why the document failed (adding to what earlier jobs recorded) and removes what the index held for
+     * it: a search must not find a version the source no longer has.
+     */
+    private CompletionStage<DocumentOutcome> deadLetter(DocumentWork work) {
+        EmbeddingResult.Failure why = work.failure();
+        DeadLetter earlier = deadLetters.get(work.path());
+        DeadLetter letter = new DeadLetter(DeadLetter.idOf(sourceId, work.path()), sourceId, work.path(),
+                why.reason(), (earlier == null ? 0 : earlier.attempts()) + why.attempts(),
+                earlier == null ? why.firstFailedAt() : earlier.firstFailedAt(), why.lastFailedAt(), jobId);
+        deadLetters.put(work.path(), letter);
+        CompletionStage<Void> removed = work.existing() == null ? CompletableFuture.completedFuture(null)
+                : remove(work.ref());
+        return removed.thenCompose(done -> deadLetterStore.put(workspace, letter)).thenApply(done -> work.outcome());
     }
 
     private CompletionStage<DocumentOutcome> writeDocument(DocumentWork work) {

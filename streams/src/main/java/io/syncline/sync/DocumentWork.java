@@ -1,5 +1,6 @@
 package io.syncline.sync;
 
+import io.syncline.embedding.EmbeddingResult;
 import io.syncline.source.Change;
 import io.syncline.source.ReadResult;
 import io.syncline.store.DocumentRecord;
@@ -16,10 +17,11 @@ import java.util.Map;
  * @param chunks    the chunks to write (action WRITE)
  * @param vectors   vectors by text hash, found in the cache or embedded
  * @param embedded  the text hashes this document sent to the model (first in its group to need them)
+ * @param failure   why the document cannot be indexed (action DEAD_LETTER)
  */
 record DocumentWork(Change change, DocumentRef ref, ReadResult read, DocumentRecord existing, Action action,
                     String writeKind, List<PendingChunk> chunks, Map<String, float[]> vectors,
-                    Map<String, float[]> embedded, DocumentOutcome outcome) {
+                    Map<String, float[]> embedded, DocumentOutcome outcome, EmbeddingResult.Failure failure) {
 
     enum Action {
         /** Nothing to write: the outcome is decided. */
@@ -27,15 +29,18 @@ record DocumentWork(Change change, DocumentRef ref, ReadResult read, DocumentRec
         /** Remove the document's chunks and row; the outcome says how to count it. */
         DELETE,
         /** Write the chunks and the row. */
-        WRITE
+        WRITE,
+        /** Record a dead letter and remove what the index held for the document: no stale version stays. */
+        DEAD_LETTER
     }
 
-    /** A chunk ready to be embedded and written. */
-    record PendingChunk(int ordinal, String text, String textHash) {
+    /** A chunk ready to be embedded and written; {@code tokens} counts for providers limited in tokens. */
+    record PendingChunk(int ordinal, String text, String textHash, int tokens) {
     }
 
     static DocumentWork start(Change change, DocumentRef ref) {
-        return new DocumentWork(change, ref, null, null, Action.NONE, null, List.of(), Map.of(), Map.of(), null);
+        return new DocumentWork(change, ref, null, null, Action.NONE, null, List.of(), Map.of(), Map.of(), null,
+                null);
     }
 
     String path() {
@@ -43,30 +48,40 @@ record DocumentWork(Change change, DocumentRef ref, ReadResult read, DocumentRec
     }
 
     DocumentWork withRead(ReadResult read) {
-        return new DocumentWork(change, ref, read, existing, action, writeKind, chunks, vectors, embedded, outcome);
+        return new DocumentWork(change, ref, read, existing, action, writeKind, chunks, vectors, embedded, outcome,
+                failure);
     }
 
     DocumentWork withExisting(DocumentRecord existing) {
-        return new DocumentWork(change, ref, read, existing, action, writeKind, chunks, vectors, embedded, outcome);
+        return new DocumentWork(change, ref, read, existing, action, writeKind, chunks, vectors, embedded, outcome,
+                failure);
     }
 
     DocumentWork decided(DocumentOutcome outcome) {
         return new DocumentWork(change, ref, read, existing, Action.NONE, writeKind, List.of(), Map.of(), Map.of(),
-                outcome);
+                outcome, null);
     }
 
     DocumentWork toDelete(DocumentOutcome.Result countAs) {
         return new DocumentWork(change, ref, read, existing, Action.DELETE, writeKind, List.of(), Map.of(), Map.of(),
-                new DocumentOutcome(path(), countAs, 0, 0, existing.chunkHashes().size(), null));
+                new DocumentOutcome(path(), countAs, 0, 0, existing.chunkHashes().size(), null), null);
     }
 
     DocumentWork toWrite(String writeKind, List<PendingChunk> chunks) {
         return new DocumentWork(change, ref, read, existing, Action.WRITE, writeKind, List.copyOf(chunks), vectors,
-                embedded, null);
+                embedded, null, null);
     }
 
     DocumentWork withVectors(Map<String, float[]> vectors, Map<String, float[]> embedded) {
         return new DocumentWork(change, ref, read, existing, action, writeKind, chunks, Map.copyOf(vectors),
-                Map.copyOf(embedded), outcome);
+                Map.copyOf(embedded), outcome, failure);
+    }
+
+    /** The document cannot be indexed: it becomes a dead letter, counted as failed. */
+    DocumentWork deadLetter(EmbeddingResult.Failure why) {
+        int removed = existing == null ? 0 : existing.chunkHashes().size();
+        return new DocumentWork(change, ref, read, existing, Action.DEAD_LETTER, writeKind, List.of(), Map.of(),
+                Map.of(), new DocumentOutcome(path(), DocumentOutcome.Result.FAILED, 0, 0, removed, why.reason()),
+                why);
     }
 }

@@ -23,7 +23,7 @@ public record IndexConfig(EmbeddingSpec embedding, ChunkingSpec chunking) {
 
     public static IndexConfig defaults() {
         EmbeddingSpec embedding = EmbeddingSpec.defaultSpec();
-        return new IndexConfig(embedding, ChunkingSpec.defaultFor(embedding.localModel()));
+        return new IndexConfig(embedding, ChunkingSpec.defaultFor(embedding));
     }
 
     /** A short, stable hash of everything that shapes the rows of an index. */
@@ -41,6 +41,6 @@ public record IndexConfig(EmbeddingSpec embedding, ChunkingSpec chunking) {
     /** What is wrong with this config, or null if nothing is. */
     public String problem() {
         String embeddingProblem = embedding.problem();
-        return embeddingProblem != null ? embeddingProblem : chunking.problemFor(embedding.localModel());
+        return embeddingProblem != null ? embeddingProblem : chunking.problemFor(embedding);
     }
 }

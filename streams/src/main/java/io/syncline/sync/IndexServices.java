@@ -3,6 +3,8 @@ package io.syncline.sync;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.syncline.embedding.Embedders;
 import io.syncline.store.ChunkStore;
+import io.syncline.store.ChunkTables;
+import io.syncline.store.DeadLetterStore;
 import io.syncline.store.DocumentStore;
 import io.syncline.store.EmbeddingCache;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -10,8 +12,7 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -21,11 +22,10 @@ import java.util.concurrent.Executor;
 public final class IndexServices {
 
     private final ActorSystem<?> system;
-    private final CqlSession session;
-    private final String keyspace;
     private final DocumentStore documents;
     private final EmbeddingCache embeddingCache;
-    private final Map<Integer, ChunkStore> chunkStores = new ConcurrentHashMap<>();
+    private final DeadLetterStore deadLetters;
+    private final ChunkTables chunkTables;
     private final Embedders embedders;
     private final PipelineSettings settings;
     private final Path sourcesDir;
@@ -35,10 +35,10 @@ public final class IndexServices {
     public IndexServices(ActorSystem<?> system, CqlSession session, String keyspace, Embedders embedders,
                          Path sourcesDir) {
         this.system = system;
-        this.session = session;
-        this.keyspace = keyspace;
         this.documents = new DocumentStore(session, keyspace);
         this.embeddingCache = new EmbeddingCache(session, keyspace);
+        this.deadLetters = new DeadLetterStore(session, keyspace);
+        this.chunkTables = new ChunkTables(session, keyspace);
         this.embedders = embedders;
         this.settings = PipelineSettings.fromConfig(system.settings().config());
         this.sourcesDir = sourcesDir;
@@ -58,14 +58,23 @@ public final class IndexServices {
         return embeddingCache;
     }
 
-    /** The dimensions that have a chunk table: only 384 so far, which every local model has. */
-    public List<Integer> dimensions() {
-        return List.of(384);
+    public DeadLetterStore deadLetters() {
+        return deadLetters;
     }
 
-    /** The chunk table for vectors of a dimension. */
+    /** The dimensions that have a chunk table. */
+    public List<Integer> dimensions() {
+        return chunkTables.dimensions();
+    }
+
+    /** The chunk table for vectors of a dimension, created if missing: blocking the first time. */
     public ChunkStore chunks(int dimension) {
-        return chunkStores.computeIfAbsent(dimension, d -> new ChunkStore(session, keyspace, d));
+        return chunkTables.forDimension(dimension);
+    }
+
+    /** The chunk table of a dimension if it exists, else null: for readers, which never create one. */
+    public ChunkStore existingChunks(int dimension) {
+        return chunkTables.existing(dimension);
     }
 
     public Embedders embedders() {

@@ -2,7 +2,7 @@ package io.syncline.sync;
 
 import io.syncline.source.SourceSpec;
 
-import java.util.Set;
+import java.util.List;
 
 /**
  * What a job run needs to know, as the workspace entity persisted it.
@@ -13,13 +13,13 @@ import java.util.Set;
  * @param toRevision   the revision the job syncs to, resolved when the job started
  * @param checkpoint   where an interrupted run of this job stopped ({@link Checkpoint#START} for a new one)
  * @param counts       the totals up to that checkpoint
- * @param retryPaths   paths earlier jobs failed on
+ * @param paths        the documents a {@link SyncMode#RETRY} job reads; empty for the other modes
  */
 public record JobInput(String workspace, String jobId, SourceSpec source, IndexConfig config, SyncMode mode,
                        String ref, String fromRevision, String toRevision, Checkpoint checkpoint, SyncCounts counts,
-                       Set<String> retryPaths) {
+                       List<String> paths) {
 
     public JobInput {
-        retryPaths = retryPaths == null ? Set.of() : Set.copyOf(retryPaths);
+        paths = paths == null ? List.of() : List.copyOf(paths);
     }
 }

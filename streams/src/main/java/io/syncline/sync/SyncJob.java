@@ -1,6 +1,5 @@
 package io.syncline.sync;
 
-import io.syncline.chunking.ModelTokenizer;
 import io.syncline.chunking.TokenChunker;
 import io.syncline.embedding.Embedder;
 import io.syncline.source.Change;
@@ -8,6 +7,7 @@ import io.syncline.source.Source;
 import io.syncline.source.SourceSpec;
 import io.syncline.source.Sources;
 import io.syncline.store.ChunkStore;
+import io.syncline.store.DeadLetter;
 import io.syncline.store.DocumentRecord;
 import io.syncline.store.DocumentRef;
 import org.apache.pekko.Done;
@@ -15,9 +15,12 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.SharedKillSwitch;
 import org.apache.pekko.stream.javadsl.Sink;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
@@ -61,25 +64,43 @@ public final class SyncJob {
 
     private CompletionStage<Result> runWith(Source source, JobInput job, ProgressListener listener,
                                             SharedKillSwitch killSwitch) {
-        return CompletableFuture
+        return deadLetters(job).thenCompose(deadLetters -> CompletableFuture
                 .supplyAsync(() -> {
                     source.prepare(job.toRevision());
-                    return SyncPlanner.plan(source, job.mode(), job.fromRevision(), job.toRevision(),
-                            job.retryPaths());
+                    Collection<String> retry = job.mode() == SyncMode.RETRY ? job.paths() : deadLetters.keySet();
+                    SyncPlan plan = SyncPlanner.plan(source, job.mode(), job.fromRevision(), job.toRevision(), retry);
+                    Embedder embedder = services.embedders().forSpec(job.config().embedding());
+                    ChunkStore chunks = services.chunks(embedder.dimension()); // may create its table: blocking
+                    return new Prepared(plan, embedder, chunks);
                 }, services.blocking())
-                .thenCompose(plan -> listener.planned(plan.mode(), plan.changes().size())
-                        .thenCompose(done -> runPlan(source, job, plan, listener, killSwitch)));
+                .thenCompose(prepared -> listener.planned(prepared.plan().mode(), prepared.plan().changes().size())
+                        .thenCompose(done -> runPlan(source, job, prepared, deadLetters, listener, killSwitch))));
     }
 
-    private CompletionStage<Result> runPlan(Source source, JobInput job, SyncPlan plan, ProgressListener listener,
+    /** What planning made: the plan, the embedder, the chunk table. */
+    private record Prepared(SyncPlan plan, Embedder embedder, ChunkStore chunks) {
+    }
+
+    /** The source's dead letters by path, as this run starts. */
+    private CompletionStage<Map<String, DeadLetter>> deadLetters(JobInput job) {
+        return services.deadLetters().list(job.workspace())
+                .filter(letter -> letter.source().equals(job.source().id()))
+                .runWith(Sink.seq(), services.system())
+                .thenApply(letters -> {
+                    Map<String, DeadLetter> byPath = new ConcurrentHashMap<>();
+                    letters.forEach(letter -> byPath.put(letter.path(), letter));
+                    return byPath;
+                });
+    }
+
+    private CompletionStage<Result> runPlan(Source source, JobInput job, Prepared prepared,
+                                            Map<String, DeadLetter> deadLetters, ProgressListener listener,
                                             SharedKillSwitch killSwitch) {
-        Embedder embedder = services.embedders().forSpec(job.config().embedding());
-        TokenChunker chunker = new TokenChunker(ModelTokenizer.of(job.config().embedding().localModel()),
-                job.config().chunking());
-        DocumentIndexer indexer = new DocumentIndexer(job, source, chunker, services, embedder.modelKey(),
-                embedder.dimension());
-        GroupEmbedder groups = new GroupEmbedder(embedder, services.settings().embedBatchSize(),
-                services.embedding());
+        SyncPlan plan = prepared.plan();
+        TokenChunker chunker = TokenChunker.forEmbedding(job.config().embedding(), job.config().chunking());
+        DocumentIndexer indexer = new DocumentIndexer(job, source, chunker, services, prepared.embedder().modelKey(),
+                prepared.chunks(), deadLetters);
+        GroupEmbedder groups = new GroupEmbedder(prepared.embedder());
         Progress progress = new Progress(job.counts(), listener);
 
         List<Change> todo = plan.changes().stream().filter(c -> !job.checkpoint().covers(c.path())).toList();
@@ -96,19 +117,31 @@ public final class SyncJob {
         return documents
                 .thenCompose(done -> listener.checkpoint(new Checkpoint(Checkpoint.Phase.SWEEP, null),
                         progress.counts(), List.of()))
-                .thenCompose(done -> sweep(job, present, embedder.dimension())
+                .thenCompose(done -> sweep(job, present, prepared.chunks(), deadLetters)
                         .via(killSwitch.flow())
                         .via(progress.checkpoints(Checkpoint.Phase.SWEEP, services.settings()))
                         .runWith(Sink.ignore(), services.system()))
                 .thenApply(done -> new Result(plan.mode(), progress.counts()));
     }
 
-    /** Removes every indexed document of the source that the target revision no longer has. */
+    /**
+     * Removes every indexed document of the source that the target revision no longer has, and the dead letters of
+     * documents that are gone.
+     */
     private org.apache.pekko.stream.javadsl.Source<DocumentOutcome, NotUsed> sweep(JobInput job, Set<String> present,
-                                                                                 int dimension) {
+                                                                                 ChunkStore chunks,
+                                                                                 Map<String, DeadLetter> deadLetters) {
         String generation = job.config().generation();
-        ChunkStore chunks = services.chunks(dimension);
-        return services.documents().list(job.workspace(), generation, job.source().id())
+        List<DeadLetter> goneLetters = deadLetters.values().stream().filter(l -> !present.contains(l.path()))
+                .toList();
+        CompletionStage<Done> lettersCleared = org.apache.pekko.stream.javadsl.Source.from(goneLetters)
+                .mapAsync(services.settings().storeParallelism(), letter -> {
+                    deadLetters.remove(letter.path());
+                    return services.deadLetters().delete(job.workspace(), letter.id());
+                })
+                .runWith(Sink.ignore(), services.system());
+        return org.apache.pekko.stream.javadsl.Source.completionStage(lettersCleared)
+                .flatMapConcat(done -> services.documents().list(job.workspace(), generation, job.source().id()))
                 .filter(doc -> !present.contains(doc.path()))
                 .mapAsync(services.settings().storeParallelism(), (DocumentRecord doc) -> {
                     DocumentRef ref = new DocumentRef(job.workspace(), generation, job.source().id(), doc.path());

@@ -6,13 +6,15 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
 /**
- * How a job finds its work: {@code incremental} reads only the diff from the source's last synced revision (and
- * falls back to full when there is none, or the config changed); {@code full} compares every file and removes every
- * indexed document the source no longer has.
+ * How a job finds its work: {@code incremental} reads only the diff from the source's last synced revision, plus
+ * its dead letters (and falls back to full when there is nothing to diff from, or the config changed); {@code full}
+ * compares every file and removes every indexed document the source no longer has; {@code retry} reads only given
+ * documents (dead letters an operator retries) at the revision the index holds.
  */
 public enum SyncMode {
     INCREMENTAL("incremental"),
-    FULL("full");
+    FULL("full"),
+    RETRY("retry");
 
     private final String json;
 
@@ -29,6 +31,6 @@ public enum SyncMode {
     public static SyncMode fromJson(String value) {
         return Arrays.stream(values()).filter(m -> m.json.equals(value)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "mode must be 'incremental' or 'full', was '" + value + "'"));
+                        "mode must be 'incremental', 'full' or 'retry', was '" + value + "'"));
     }
 }

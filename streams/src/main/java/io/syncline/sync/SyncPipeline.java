@@ -1,10 +1,11 @@
 package io.syncline.sync;
 
+import io.syncline.embedding.EmbeddingResult;
 import io.syncline.source.Change;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
 
-import java.util.List;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -13,13 +14,15 @@ import java.util.function.Function;
 /**
  * The graph a job's paths flow through, in order (every mapAsync keeps order, so outcomes come out in path order
  * and a checkpoint can name the last path done):
- * read (blocking) -> compare with the index -> chunk (blocking) -> cache lookup -> group and embed the misses
- * (embedding dispatcher) -> write or remove.
+ * read (blocking) -> compare with the index -> chunk (blocking) -> cache lookup -> group the misses and embed them
+ * (through the embedder: the embedding dispatcher for local models, the endpoint's governor for remote ones) ->
+ * write, remove, or record a dead letter.
  *
- * <p>Supervision: a stage's failure that is the document's own (unreadable text, a tokenizer error) turns that one
- * document into a FAILED outcome and the stream goes on; a transient failure (Cassandra, I/O, an unreachable
- * source) fails the stream, and the entity restarts the job from its last checkpoint. Cassandra calls are bounded
- * by the driver's request timeout; the in-process models need none.
+ * <p>Supervision: a failure that is the document's own (unreadable text, a tokenizer error, a text the provider
+ * refuses after its retries) turns that one document into a dead letter and the stream goes on; a transient failure
+ * of storage or source (Cassandra, I/O, an unreachable remote) fails the stream, and the entity restarts the job
+ * from its last checkpoint. A provider that is down does not fail anything: its circuit makes the embedding wait.
+ * Cassandra calls are bounded by the driver's request timeout, provider calls by the endpoint's timeout.
  */
 final class SyncPipeline {
 
@@ -34,38 +37,16 @@ final class SyncPipeline {
                 .mapAsync(settings.storeParallelism(), guarded(indexer::lookUpExisting)::apply)
                 .mapAsync(settings.chunkParallelism(), guarded(indexer::prepare)::apply)
                 .mapAsync(settings.storeParallelism(), guarded(indexer::lookUpCached)::apply)
-                .groupedWeightedWithin(settings.embedBatchSize(), work -> Math.max(1, GroupEmbedder.misses(work)),
+                .groupedWeightedWithin(embedder.batchSize(), work -> Math.max(1, GroupEmbedder.misses(work)),
                         settings.embedLinger())
-                .mapAsync(settings.embedParallelism(), group -> embedGroup(embedder, group))
+                .mapAsync(settings.embedParallelism(), embedder::embed)
                 .mapConcat(group -> group)
-                .mapAsync(settings.storeParallelism(), work -> work.outcome() != null
-                        && work.action() == DocumentWork.Action.NONE
-                        ? CompletableFuture.completedFuture(work.outcome())
-                        : indexer.write(work).exceptionally(error -> failedOrRethrow(work, error).outcome()));
+                // a write refused for the document's own reason (Cassandra calling it invalid) becomes a dead letter
+                .mapAsync(settings.storeParallelism(), work -> indexer.write(work)
+                        .exceptionallyCompose(error -> indexer.write(failedOrRethrow(work, error))));
     }
 
-    /**
-     * A whole group failed to embed: embed its documents one by one, so that one document the model cannot take
-     * fails alone and the rest of the group is indexed.
-     */
-    private static CompletionStage<List<DocumentWork>> embedGroup(GroupEmbedder embedder, List<DocumentWork> group) {
-        return embedder.embed(group).exceptionallyCompose(error -> {
-            if (Failures.isTransient(error) || group.size() == 1) {
-                return CompletableFuture.completedFuture(group.stream()
-                        .map(work -> failedOrRethrow(work, error)).toList());
-            }
-            List<CompletableFuture<DocumentWork>> singles = group.stream()
-                    .map(work -> embedder.embed(List.of(work))
-                            .thenApply(one -> one.get(0))
-                            .exceptionally(e -> failedOrRethrow(work, e))
-                            .toCompletableFuture())
-                    .toList();
-            return CompletableFuture.allOf(singles.toArray(CompletableFuture[]::new))
-                    .thenApply(done -> singles.stream().map(CompletableFuture::join).toList());
-        });
-    }
-
-    /** Runs a step unless the document's outcome is already decided, turning its own failures into FAILED. */
+    /** Runs a step unless the document's outcome is already decided, turning its own failures into dead letters. */
     private static Function<DocumentWork, CompletionStage<DocumentWork>> guarded(
             Function<DocumentWork, CompletionStage<DocumentWork>> step) {
         return work -> {
@@ -84,6 +65,7 @@ final class SyncPipeline {
         if (Failures.isTransient(error)) {
             throw error instanceof CompletionException ce ? ce : new CompletionException(error);
         }
-        return work.decided(DocumentOutcome.failed(work.path(), Failures.describe(error)));
+        Instant now = Instant.now();
+        return work.deadLetter(new EmbeddingResult.Failure(Failures.describe(error), 1, now, now));
     }
 }

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Decides what a job must look at. Incremental: the source's diff from the last synced revision, plus the paths an
- * earlier job failed on. Full: every file of the target revision, then a sweep. Blocking (it lists and diffs
- * through the source).
+ * Decides what a job must look at. Incremental: the source's diff from the last synced revision, plus its dead
+ * letters. Full: every file of the target revision, then a sweep. Retry: the given paths. Blocking (it lists and
+ * diffs through the source).
  */
 final class SyncPlanner {
 

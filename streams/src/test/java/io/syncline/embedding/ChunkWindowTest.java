@@ -5,6 +5,7 @@ import io.syncline.chunking.ChunkingSpec;
 import io.syncline.chunking.ModelTokenizer;
 import io.syncline.chunking.TokenChunker;
 import io.syncline.testing.TestCorpus;
+import io.syncline.testing.Vectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +58,7 @@ class ChunkWindowTest {
             texts.add(c.text());
             texts.add(c.text() + APPENDED);
         });
-        List<float[]> vectors = embedder.embedAll(texts);
+        List<float[]> vectors = Vectors.of(embedder, texts);
         for (int i = 0; i < fullest.size(); i++) {
             assertThat(cosine(vectors.get(2 * i), vectors.get(2 * i + 1)))
                     .as("chunk of %d tokens with text appended", fullest.get(i).tokens())
@@ -73,7 +74,7 @@ class ChunkWindowTest {
         String text = TestCorpus.markdown(99, 20);
         assertThat(tokenizer.countTokens(text)).isGreaterThan(model.windowTokens());
 
-        List<float[]> vectors = embedder.embedAll(List.of(text, text + APPENDED));
+        List<float[]> vectors = Vectors.of(embedder, List.of(text, text + APPENDED));
 
         assertThat(cosine(vectors.get(0), vectors.get(1))).isGreaterThan(0.99999);
     }

@@ -2,6 +2,7 @@ package io.syncline.embedding;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import io.syncline.chunking.ModelTokenizer;
+import io.syncline.testing.Vectors;
 
 import java.io.IOException;
 import java.net.Proxy;
@@ -31,8 +32,8 @@ public final class OfflineProbe {
         if (args[0].equals("syncline")) {
             try (Embedders embedders = new Embedders(2)) {
                 Embedder embedder = embedders.forSpec(EmbeddingSpec.defaultSpec());
-                embedder.embedAll(List.of("a few words to embed"));
-                embedder.embedQuery("a query");
+                Vectors.of(embedder, List.of("a few words to embed"));
+                embedder.embedQuery("a query").toCompletableFuture().join();
                 ModelTokenizer.of(LocalModel.DEFAULT).countTokens("a few words to count");
             }
         } else {

@@ -13,12 +13,12 @@ class PipelineSettingsTest {
     void defaultsComeFromReferenceConfAndOverridesWin() {
         PipelineSettings defaults = PipelineSettings.fromConfig(ConfigFactory.load());
         PipelineSettings tuned = PipelineSettings.fromConfig(ConfigFactory.parseString(
-                "syncline.pipeline.embed-batch-size = 8").withFallback(ConfigFactory.load()));
+                "syncline.pipeline.read-parallelism = 8").withFallback(ConfigFactory.load()));
 
-        assertThat(defaults.embedBatchSize()).isEqualTo(32);
+        assertThat(defaults.readParallelism()).isEqualTo(4);
         assertThat(defaults.checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(tuned.embedBatchSize()).isEqualTo(8);
-        assertThat(tuned.readParallelism()).isEqualTo(defaults.readParallelism());
+        assertThat(tuned.readParallelism()).isEqualTo(8);
+        assertThat(tuned.storeParallelism()).isEqualTo(defaults.storeParallelism());
     }
 
     @Test

@@ -220,7 +220,7 @@ class SyncJobIT {
 
     private static JobInput input(String workspace, String job, SourceSpec spec, SyncMode mode, String from,
                                   String to, Checkpoint checkpoint, SyncCounts counts) {
-        return new JobInput(workspace, job, spec, CONFIG, mode, null, from, to, checkpoint, counts, Set.of());
+        return new JobInput(workspace, job, spec, CONFIG, mode, null, from, to, checkpoint, counts, List.of());
     }
 
     private static RecordingEmbedder recorder() {

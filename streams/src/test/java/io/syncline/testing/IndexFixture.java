@@ -3,9 +3,13 @@ package io.syncline.testing;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.syncline.embedding.Embedders;
+import io.syncline.embedding.remote.ProviderEndpoints;
+import io.syncline.embedding.remote.ProviderRuntime;
+import io.syncline.embedding.remote.ProviderSettings;
 import io.syncline.store.DocumentRecord;
 import io.syncline.sync.IndexServices;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.stream.javadsl.Sink;
 
@@ -39,10 +43,25 @@ public final class IndexFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.embedders = new Embedders(2, embedder -> recorders.computeIfAbsent(embedder.modelKey(),
+        Config settings = system.settings().config();
+        ProviderEndpoints providers = new ProviderEndpoints(ProviderRuntime.of(system.classicSystem(),
+                system.dispatchers().lookup(DispatcherSelector.fromConfig("syncline.dispatchers.provider")),
+                ProviderSettings.fromConfig(settings)), environment());
+        this.embedders = new Embedders(2,
+                system.dispatchers().lookup(DispatcherSelector.fromConfig("syncline.dispatchers.embedding")),
+                providers, embedder -> recorders.computeIfAbsent(embedder.modelKey(),
                 key -> new RecordingEmbedder(embedder)));
         this.services = new IndexServices(system, keyspace.session(), keyspace.name(), embedders,
                 home.resolve("sources"));
+    }
+
+    /** The key tests give remote providers: {@code "apiKeyEnv": "FAKE_PROVIDER_KEY"}. */
+    public static final String FAKE_KEY_VARIABLE = "FAKE_PROVIDER_KEY";
+
+    private static Map<String, String> environment() {
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.put(FAKE_KEY_VARIABLE, "test-key");
+        return environment;
     }
 
     public static IndexFixture create(Class<?> testClass) {

@@ -1,9 +1,11 @@
 package io.syncline.testing;
 
 import io.syncline.embedding.Embedder;
+import io.syncline.embedding.EmbeddingResult;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** A real embedder that also remembers every text it was asked to embed, in order. */
 public final class RecordingEmbedder implements Embedder {
@@ -26,15 +28,20 @@ public final class RecordingEmbedder implements Embedder {
     }
 
     @Override
-    public List<float[]> embedAll(List<String> batch) {
-        synchronized (texts) {
-            texts.addAll(batch);
-        }
-        return delegate.embedAll(batch);
+    public int batchSize() {
+        return delegate.batchSize();
     }
 
     @Override
-    public float[] embedQuery(String query) {
+    public CompletionStage<List<EmbeddingResult>> embed(List<String> batch, List<Integer> tokens) {
+        synchronized (texts) {
+            texts.addAll(batch);
+        }
+        return delegate.embed(batch, tokens);
+    }
+
+    @Override
+    public CompletionStage<float[]> embedQuery(String query) {
         return delegate.embedQuery(query);
     }
 

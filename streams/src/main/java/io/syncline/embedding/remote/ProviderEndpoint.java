@@ -1,0 +1,347 @@
+package io.syncline.embedding.remote;
+
+import io.syncline.embedding.EmbeddingResult;
+import io.syncline.embedding.ProviderCallException;
+import io.syncline.embedding.EndpointLimits;
+import io.syncline.embedding.ProviderUnavailableException;
+import org.apache.pekko.pattern.CircuitBreaker;
+import org.apache.pekko.pattern.CircuitBreakerOpenException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * The governor of one provider endpoint on this node, shared by every workspace that uses it. A batch waits for
+ * admission (the endpoint's circuit not open, no Retry-After pause running, a free slot among
+ * {@code maxConcurrency}, room in the requests and tokens per minute), is sent with exactly one HTTP request, and on
+ * failure is, by what can help: paused and resent after a 429 (every call of the endpoint waits out its
+ * Retry-After); resent after a backoff with jitter when the failure may pass, up to {@code maxAttempts} calls and
+ * {@code maxRetryTime}; split in halves when the provider refused the request (one input may be the cause), until
+ * the refused inputs stand alone; given up at once otherwise. Failures that may pass open the circuit after
+ * {@code breakerMaxFailures} in a row; while it is open batches wait, and only a probe now and then reaches the
+ * provider.
+ *
+ * <p>It never fails a batch as a whole: each text ends with a vector or a reason.
+ */
+public final class ProviderEndpoint {
+
+    private final String id;
+    private final EndpointInfo info;
+    private final EndpointLimits limits;
+    private final int dimension;
+    private final Function<List<String>, List<float[]>> documents;
+    private final Function<List<String>, List<float[]>> queries;
+    private final ProviderRuntime runtime;
+    private final ProviderSettings settings;
+    private final CircuitBreaker breaker;
+    private final RateGate gate;
+    private final CallLog log = new CallLog();
+    private final Deque<Waiter> waiting = new ArrayDeque<>();
+    private int inFlight;
+    private long pausedUntil;
+    private boolean pumpScheduled;
+    private String lastError;
+    private Instant lastErrorAt;
+
+    /** What an endpoint is, for its status. */
+    public record EndpointInfo(String kind, String baseUrl, String model) {
+    }
+
+    ProviderEndpoint(String id, EndpointInfo info, EndpointLimits limits, int dimension,
+                     Function<List<String>, List<float[]>> documents, Function<List<String>, List<float[]>> queries,
+                     ProviderRuntime runtime) {
+        this.id = id;
+        this.info = info;
+        this.limits = limits;
+        this.dimension = dimension;
+        this.documents = documents;
+        this.queries = queries;
+        this.runtime = runtime;
+        this.settings = runtime.settings();
+        this.breaker = CircuitBreaker.create(runtime.classicScheduler(), settings.breakerMaxFailures(),
+                limits.timeout().plus(Duration.ofSeconds(10)), settings.breakerReset())
+                .withExponentialBackoff(settings.breakerMaxReset());
+        this.gate = new RateGate(limits.maxRequestsPerMinute(), limits.maxTokensPerMinute(), settings.headroom(),
+                settings.decreaseFactor(), settings.recoveryPerSecond(), runtime.nanoTime());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public EndpointLimits limits() {
+        return limits;
+    }
+
+    /** One result per text: the batch is admitted, sent, retried, split as its failures allow. */
+    public CompletionStage<List<EmbeddingResult>> embed(List<String> texts, List<Integer> tokens) {
+        return attempt(new Batch(texts, tokens, 1, null, runtime.nanoTime() + settings.maxRetryTime().toNanos()));
+    }
+
+    /** A query's vector: one call now, or {@link ProviderUnavailableException} at once if the endpoint is down. */
+    public CompletionStage<float[]> embedQuery(String query) {
+        synchronized (this) {
+            if (!breaker.isClosed()) {
+                return CompletableFuture.failedFuture(new ProviderUnavailableException("embedding provider " + id
+                        + " is failing (its circuit is open): try again shortly"));
+            }
+            if (runtime.nanoTime() < pausedUntil) {
+                return CompletableFuture.failedFuture(new ProviderUnavailableException("embedding provider " + id
+                        + " asked to wait (Retry-After): try again shortly"));
+            }
+        }
+        int tokens = Math.max(1, query.length() / 4);
+        return admit(tokens).thenCompose(permit -> call(queries, List.of(query))
+                        .whenComplete((vectors, error) -> release(permit, vectors == null ? error : null)))
+                .handle((vectors, error) -> {
+                    if (error == null) {
+                        return vectors.get(0);
+                    }
+                    ProviderFailure failure = ProviderFailure.classify(error);
+                    throw failure.kind() == ProviderFailure.Kind.TRANSIENT
+                            || failure.kind() == ProviderFailure.Kind.RATE_LIMITED
+                            ? new ProviderUnavailableException("embedding provider " + id + " failed the query: "
+                            + failure.message() + "; try again shortly")
+                            : new ProviderCallException("embedding provider " + id + " refused the query: "
+                            + failure.message());
+                });
+    }
+
+    private CompletionStage<List<EmbeddingResult>> attempt(Batch batch) {
+        return admit(batch.tokenSum())
+                .thenCompose(permit -> call(documents, batch.texts())
+                        .handle((vectors, error) -> {
+                            release(permit, vectors == null ? error : null);
+                            return afterCall(batch, vectors, error);
+                        }))
+                .thenCompose(next -> next);
+    }
+
+    private CompletionStage<List<EmbeddingResult>> afterCall(Batch batch, List<float[]> vectors, Throwable error) {
+        if (error == null) {
+            return CompletableFuture.completedFuture(vectors.stream()
+                    .map(v -> (EmbeddingResult) new EmbeddingResult.Vector(v)).toList());
+        }
+        if (unwrap(error) instanceof CircuitBreakerOpenException) {
+            // Nothing reached the provider: wait for the circuit, without counting an attempt.
+            return later(settings.openPoll(), () -> attempt(batch));
+        }
+        ProviderFailure failure = ProviderFailure.classify(error);
+        Instant now = Instant.now();
+        Batch failed = batch.failedAt(now);
+        boolean timeLeft = runtime.nanoTime() < batch.deadline() && batch.attempt() < settings.maxAttempts();
+        switch (failure.kind()) {
+            case RATE_LIMITED:
+                // release() has paused the endpoint already, before any other call could be admitted
+                return timeLeft ? attempt(failed.next()) : giveUp(failed, failure, now);
+            case TRANSIENT:
+                return timeLeft ? later(backoff(batch.attempt()), () -> attempt(failed.next()))
+                        : giveUp(failed, failure, now);
+            case INPUT_REJECTED:
+                if (batch.texts().size() > 1) {
+                    return split(failed);
+                }
+                return giveUp(failed, failure, now);
+            default:
+                return giveUp(failed, failure, now);
+        }
+    }
+
+    /** Sends each half as a batch of its own, so that refused inputs end up alone and the rest goes through. */
+    private CompletionStage<List<EmbeddingResult>> split(Batch batch) {
+        int half = batch.texts().size() / 2;
+        CompletionStage<List<EmbeddingResult>> left = attempt(batch.slice(0, half));
+        CompletionStage<List<EmbeddingResult>> right = attempt(batch.slice(half, batch.texts().size()));
+        return left.thenCombine(right, (a, b) -> {
+            List<EmbeddingResult> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        });
+    }
+
+    private CompletionStage<List<EmbeddingResult>> giveUp(Batch batch, ProviderFailure failure, Instant now) {
+        String reason = batch.attempt() > 1 ? failure.message() + " (after " + batch.attempt() + " attempts)"
+                : failure.message();
+        EmbeddingResult result = new EmbeddingResult.Failure(reason, batch.attempt(), batch.firstFailedAt(), now);
+        return CompletableFuture.completedFuture(batch.texts().stream().map(t -> result).toList());
+    }
+
+    /**
+     * One HTTP request, through the circuit breaker: only failures that may pass count against the circuit (a
+     * refused input or a 429 says the provider is up).
+     */
+    private CompletionStage<List<float[]>> call(Function<List<String>, List<float[]>> model, List<String> texts) {
+        return breaker.callWithCircuitBreakerCS(() -> CompletableFuture.supplyAsync(() -> {
+            List<float[]> vectors = model.apply(texts);
+            for (float[] vector : vectors) {
+                if (vector.length != dimension) {
+                    throw new WrongDimensionException(vector.length, dimension);
+                }
+            }
+            if (vectors.size() != texts.size()) {
+                throw new IllegalStateException("the provider returned " + vectors.size() + " vectors for "
+                        + texts.size() + " texts");
+            }
+            return vectors;
+        }, runtime.calls()), (result, error) -> error.isPresent()
+                && !(unwrap(error.get()) instanceof CircuitBreakerOpenException)
+                && ProviderFailure.classify(error.get()).kind() == ProviderFailure.Kind.TRANSIENT);
+    }
+
+    // ---- admission: pause, concurrency, rates ----
+
+    private record Waiter(int tokens, CompletableFuture<Long> admitted) {
+    }
+
+    private CompletionStage<Long> admit(int tokens) {
+        CompletableFuture<Long> admitted = new CompletableFuture<>();
+        List<Runnable> completions;
+        synchronized (this) {
+            waiting.add(new Waiter(tokens, admitted));
+            completions = pump();
+        }
+        completions.forEach(Runnable::run);
+        return admitted;
+    }
+
+    /** Admits waiting calls in order while they may go; schedules itself for when the head may go next. */
+    private List<Runnable> pump() {
+        List<Runnable> completions = new ArrayList<>();
+        while (!waiting.isEmpty() && inFlight < limits.maxConcurrency()) {
+            long now = runtime.nanoTime();
+            long wait = Math.max(pausedUntil - now, gate.waitNanos(now, waiting.peek().tokens()));
+            if (breaker.isOpen()) {
+                wait = Math.max(wait, settings.openPoll().toNanos()); // no call while open; a probe once it is not
+            }
+            if (wait > 0) {
+                if (!pumpScheduled) {
+                    pumpScheduled = true;
+                    runtime.after(Duration.ofNanos(wait), this::scheduledPump);
+                }
+                break;
+            }
+            Waiter next = waiting.poll();
+            gate.take(now, next.tokens());
+            inFlight++;
+            log.sent(now, next.tokens());
+            completions.add(() -> next.admitted().complete(now));
+        }
+        return completions;
+    }
+
+    private void scheduledPump() {
+        List<Runnable> completions;
+        synchronized (this) {
+            pumpScheduled = false;
+            completions = pump();
+        }
+        completions.forEach(Runnable::run);
+    }
+
+    /**
+     * Frees the call's slot. After a 429 it first pauses the endpoint: nothing more is sent until the Retry-After
+     * has passed (then at a lower rate), and this happens before the next waiting call could be admitted.
+     */
+    private void release(long admittedAt, Throwable error) {
+        List<Runnable> completions;
+        synchronized (this) {
+            inFlight--;
+            long now = runtime.nanoTime();
+            if (error == null) {
+                gate.succeeded(now);
+            } else if (!(unwrap(error) instanceof CircuitBreakerOpenException)) {
+                ProviderFailure failure = ProviderFailure.classify(error);
+                lastError = failure.message();
+                lastErrorAt = Instant.now();
+                if (failure.kind() == ProviderFailure.Kind.RATE_LIMITED) {
+                    Duration pause = failure.retryAfter() != null ? failure.retryAfter()
+                            : settings.rateLimitedBackoff();
+                    pausedUntil = Math.max(pausedUntil, now + pause.toNanos());
+                    gate.rateLimited(now);
+                    log.rateLimited();
+                }
+            }
+            completions = pump();
+        }
+        completions.forEach(Runnable::run);
+    }
+
+    private Duration backoff(int attempt) {
+        long cap = Math.min(settings.maxBackoff().toMillis(),
+                settings.baseBackoff().toMillis() * (1L << Math.min(20, attempt - 1)));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1)); // jitter: half to full
+    }
+
+    private <T> CompletionStage<T> later(Duration delay, java.util.function.Supplier<CompletionStage<T>> next) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        runtime.after(delay, () -> next.get().whenComplete((value, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(value);
+            }
+        }));
+        return result;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    // ---- status ----
+
+    public synchronized ProviderStatus status() {
+        long now = runtime.nanoTime();
+        String circuit = breaker.isClosed() ? "closed" : breaker.isHalfOpen() ? "half-open" : "open";
+        Instant paused = pausedUntil > now ? Instant.now().plusNanos(pausedUntil - now) : null;
+        return new ProviderStatus(id, info.kind(), info.baseUrl(), info.model(), circuit,
+                log.requestsInLastMinute(now), log.tokensInLastMinute(now), log.rateLimitedResponses(),
+                gate.factor(), paused, inFlight, waiting.size(), lastError, lastErrorAt, limits);
+    }
+
+    /** Circuit state for callers that only need it. */
+    public synchronized Optional<String> trouble() {
+        if (!breaker.isClosed()) {
+            return Optional.of("circuit " + (breaker.isHalfOpen() ? "half-open" : "open") + ": " + lastError);
+        }
+        if (runtime.nanoTime() < pausedUntil) {
+            return Optional.of("paused by the provider (Retry-After)");
+        }
+        return Optional.empty();
+    }
+
+    /** A batch in flight: its texts, which attempt this is, when it first failed, and until when it may retry. */
+    private record Batch(List<String> texts, List<Integer> tokens, int attempt, Instant firstFailedAt,
+                         long deadline) {
+
+        int tokenSum() {
+            return tokens.stream().mapToInt(Integer::intValue).sum();
+        }
+
+        Batch failedAt(Instant now) {
+            return new Batch(texts, tokens, attempt, firstFailedAt == null ? now : firstFailedAt, deadline);
+        }
+
+        Batch next() {
+            return new Batch(texts, tokens, attempt + 1, firstFailedAt, deadline);
+        }
+
+        Batch slice(int from, int to) {
+            return new Batch(texts.subList(from, to), tokens.subList(from, to), attempt, firstFailedAt, deadline);
+        }
+    }
+}
