@@ -98,12 +98,20 @@ public final class FakeEmbeddingServer implements AutoCloseable {
         return this;
     }
 
-    /** Every request received since the start or the last reset, in arrival order, as it stands now. */
+    /**
+     * Every request received since the start or the last reset, in arrival order, as it stands now. Bytes that are
+     * not an HTTP request at all are answered 400 and not recorded. The record keeps every input text: a long
+     * benchmark should {@link #reset()} between phases.
+     */
     public List<RecordedRequest> requests() {
         return log.snapshot();
     }
 
-    /** The first recorded request that satisfies {@code condition}, waiting up to {@code timeout} for it. */
+    /**
+     * The first recorded request that satisfies {@code condition}, waiting up to {@code timeout} for it; fails with an
+     * {@link AssertionError} that shows the record if none comes. Lets a test wait for "the request is hung" or "the
+     * answer was sent" without sleeping.
+     */
     public RecordedRequest awaitRequest(Predicate<RecordedRequest> condition, Duration timeout)
             throws InterruptedException {
         try {
@@ -113,7 +121,7 @@ public final class FakeEmbeddingServer implements AutoCloseable {
         }
     }
 
-    /** The record once it holds at least {@code count} requests that are no longer pending. */
+    /** The record once it holds at least {@code count} requests that are no longer pending; fails as above. */
     public List<RecordedRequest> awaitEnded(int count, Duration timeout) throws InterruptedException {
         try {
             return log.awaitCount(count, request -> request.outcome() != RecordedRequest.Outcome.PENDING, timeout);
