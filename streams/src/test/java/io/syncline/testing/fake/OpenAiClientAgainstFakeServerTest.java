@@ -186,14 +186,7 @@ class OpenAiClientAgainstFakeServerTest {
     }
 
     private OpenAiEmbeddingModel model(Duration timeout) {
-        return OpenAiEmbeddingModel.builder()
-                .baseUrl(server.openAiBaseUrl())
-                .apiKey("test")
-                .modelName("text-embedding-3-small")
-                .dimensions(384)
-                .maxRetries(0)
-                .timeout(timeout)
-                .build();
+        return OpenAiModels.against(server, timeout);
     }
 
     private static List<TextSegment> segments(List<String> texts) {

@@ -21,14 +21,7 @@ class OutageTest {
     @BeforeEach
     void start() throws Exception {
         server = FakeEmbeddingServer.start();
-        model = OpenAiEmbeddingModel.builder()
-                .baseUrl(server.openAiBaseUrl())
-                .apiKey("test")
-                .modelName("text-embedding-3-small")
-                .dimensions(384)
-                .maxRetries(0)
-                .timeout(Duration.ofSeconds(10))
-                .build();
+        model = OpenAiModels.against(server, Duration.ofSeconds(10));
     }
 
     @AfterEach
