@@ -44,7 +44,7 @@ public final class PipelineIndexWork implements IndexWork {
 
     @Override
     public CompletionStage<Done> removeSource(String workspace, String sourceId, Collection<String> generations) {
-        CompletionStage<Done> all = CompletableFuture.completedFuture(Done.getInstance());
+        CompletionStage<Done> all = cleaner.deleteDeadLetters(workspace, sourceId);
         for (String generation : generations) {
             all = all.thenCompose(done -> cleaner.deleteSource(workspace, generation, sourceId));
         }

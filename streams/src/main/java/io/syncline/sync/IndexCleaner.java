@@ -29,6 +29,15 @@ public final class IndexCleaner {
                 .runWith(Sink.ignore(), services.system());
     }
 
+    /** Deletes the dead letters of a source: a removed source has nothing left to retry. */
+    public CompletionStage<Done> deleteDeadLetters(String workspace, String source) {
+        return services.deadLetters().list(workspace)
+                .filter(letter -> letter.source().equals(source))
+                .mapAsync(services.settings().storeParallelism(),
+                        letter -> services.deadLetters().delete(workspace, letter.id()))
+                .runWith(Sink.ignore(), services.system());
+    }
+
     /** The chunks may be in any vector table: the generation's config (and so its dimension) is not kept. */
     private CompletionStage<Void> deleteChunks(DocumentRef ref) {
         CompletionStage<Void> all = CompletableFuture.completedFuture(null);

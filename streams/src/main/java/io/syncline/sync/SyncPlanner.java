@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Decides what a job must look at. Incremental: the source's diff from the last synced revision, plus its dead
@@ -20,10 +21,13 @@ final class SyncPlanner {
 
     /**
      * @param fromRevision the revision the index holds for this generation, or null if it holds none
-     * @param retryPaths   paths earlier jobs failed on, tried again by an incremental job
+     * @param retryPaths   the source's dead letters (incremental), or the documents to read (retry)
      */
     static SyncPlan plan(Source source, SyncMode requested, String fromRevision, String toRevision,
                          Collection<String> retryPaths) {
+        if (requested == SyncMode.RETRY) {
+            return new SyncPlan(SyncMode.RETRY, new TreeSet<>(retryPaths).stream().map(Change::upsert).toList());
+        }
         if (requested == SyncMode.INCREMENTAL && fromRevision != null) {
             Optional<List<Change>> diff = source.changes(fromRevision, toRevision);
             if (diff.isPresent()) {

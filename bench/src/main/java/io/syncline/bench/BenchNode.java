@@ -1,0 +1,93 @@
+package io.syncline.bench;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.typesafe.config.ConfigFactory;
+import io.syncline.node.NodeConfig;
+import io.syncline.node.SynclineNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Syncline node for one benchmark: the local Cassandra (or SYNCLINE_CASSANDRA_CONTACT_POINTS), a keyspace of its
+ * own that is dropped at the end, free ports so that it runs beside a node already serving.
+ */
+final class BenchNode implements AutoCloseable {
+
+    private final SynclineNode node;
+    private final String keyspace;
+    private final List<String> contactPoints;
+
+    private BenchNode(SynclineNode node, String keyspace, List<String> contactPoints) {
+        this.node = node;
+        this.keyspace = keyspace;
+        this.contactPoints = contactPoints;
+    }
+
+    static BenchNode start(String name, Map<String, Object> overrides) {
+        String keyspace = "bench_" + name + "_" + Long.toString(System.currentTimeMillis(), 36);
+        List<String> contactPoints = contactPoints();
+        int remotePort = freePort();
+        Map<String, Object> settings = new HashMap<>(overrides);
+        try {
+            settings.put("syncline.home", Files.createTempDirectory("syncline-bench").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        settings.put("syncline.http.port", 0);
+        settings.put("syncline.cassandra.keyspace", keyspace);
+        settings.put("datastax-java-driver.basic.contact-points", contactPoints);
+        settings.put("pekko.remote.artery.canonical.port", remotePort);
+        settings.put("pekko.management.http.port", freePort());
+        settings.put("pekko.cluster.seed-nodes", List.of("pekko://Syncline@127.0.0.1:" + remotePort));
+        settings.put("pekko.coordinated-shutdown.exit-jvm", "off");
+        SynclineNode node = SynclineNode.start(NodeConfig.load(ConfigFactory.parseMap(settings)));
+        return new BenchNode(node, keyspace, contactPoints);
+    }
+
+    int httpPort() {
+        return node.httpPort();
+    }
+
+    @Override
+    public void close() {
+        node.stop();
+        try (CqlSession session = CqlSession.builder().withLocalDatacenter("datacenter1")
+                .addContactPoints(contactPoints.stream().map(BenchNode::address).toList()).build()) {
+            session.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace)
+                    .setTimeout(Duration.ofSeconds(60)));
+        }
+    }
+
+    private static List<String> contactPoints() {
+        String configured = System.getenv("SYNCLINE_CASSANDRA_CONTACT_POINTS");
+        if (configured != null && !configured.isBlank()) {
+            return Arrays.stream(configured.split(",")).map(String::trim).toList();
+        }
+        String port = System.getenv().getOrDefault("SYNCLINE_CASSANDRA_PORT", "9042");
+        return List.of("127.0.0.1:" + port);
+    }
+
+    private static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
