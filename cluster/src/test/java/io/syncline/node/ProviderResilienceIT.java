@@ -145,7 +145,9 @@ class ProviderResilienceIT {
             assertThat(done.get("documents").get("added").asInt()).isEqualTo(60);
             long probes = fake.requests().stream().filter(r -> !r.arrivedAt().isBefore(outageStart)
                     && r.arrivedAt().isBefore(outageEnd)).count();
-            assertThat(probes).as("calls that reached the provider while it was down").isLessThanOrEqualTo(10);
+            // Up to 4 in flight and a few queued fail once before five failures open the circuit; then a probe
+            // after 10 s and after 20 s more. Without the circuit, 25 s at this pace would be about 250 calls.
+            assertThat(probes).as("calls that reached the provider while it was down").isLessThanOrEqualTo(12);
             assertThat(findProvider(node.api().get("/v1/providers").json().get("providers"), fake)
                     .get("circuit").asText()).isEqualTo("closed");
         }

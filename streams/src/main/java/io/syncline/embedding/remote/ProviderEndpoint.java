@@ -85,7 +85,7 @@ public final class ProviderEndpoint {
 
     /** One result per text: the batch is admitted, sent, retried, split as its failures allow. */
     public CompletionStage<List<EmbeddingResult>> embed(List<String> texts, List<Integer> tokens) {
-        return attempt(new Batch(texts, tokens, 1, null, runtime.nanoTime() + settings.maxRetryTime().toNanos()));
+        return attempt(new Batch(texts, tokens, 1, null, Long.MAX_VALUE));
     }
 
     /** A query's vector: one call now, or {@link ProviderUnavailableException} at once if the endpoint is down. */
@@ -138,14 +138,16 @@ public final class ProviderEndpoint {
         }
         ProviderFailure failure = ProviderFailure.classify(error);
         Instant now = Instant.now();
-        Batch failed = batch.failedAt(now);
-        boolean timeLeft = runtime.nanoTime() < batch.deadline() && batch.attempt() < settings.maxAttempts();
+        Batch failed = batch.failedAt(now, runtime.nanoTime() + settings.maxRetryTime().toNanos());
+        boolean timeLeft = runtime.nanoTime() < failed.deadline();
+        boolean triesLeft = timeLeft && batch.attempt() < settings.maxAttempts();
         switch (failure.kind()) {
             case RATE_LIMITED:
-                // release() has paused the endpoint already, before any other call could be admitted
-                return timeLeft ? attempt(failed.next()) : giveUp(failed, failure, now);
+                // release() has paused the endpoint already, before any other call could be admitted. A provider
+                // asking for patience gets it: 429s count against the time a batch may take, not its attempts.
+                return timeLeft ? attempt(failed) : giveUp(failed, failure, now);
             case TRANSIENT:
-                return timeLeft ? later(backoff(batch.attempt()), () -> attempt(failed.next()))
+                return triesLeft ? later(backoff(batch.attempt()), () -> attempt(failed.next()))
                         : giveUp(failed, failure, now);
             case INPUT_REJECTED:
                 if (batch.texts().size() > 1) {
@@ -324,7 +326,10 @@ public final class ProviderEndpoint {
         return Optional.empty();
     }
 
-    /** A batch in flight: its texts, which attempt this is, when it first failed, and until when it may retry. */
+    /**
+     * A batch in flight: its texts, which attempt this is, when it first failed, and until when it may be retried
+     * (counted from its first failure, so that a wait for admission costs nothing).
+     */
     private record Batch(List<String> texts, List<Integer> tokens, int attempt, Instant firstFailedAt,
                          long deadline) {
 
@@ -332,8 +337,8 @@ public final class ProviderEndpoint {
             return tokens.stream().mapToInt(Integer::intValue).sum();
         }
 
-        Batch failedAt(Instant now) {
-            return new Batch(texts, tokens, attempt, firstFailedAt == null ? now : firstFailedAt, deadline);
+        Batch failedAt(Instant now, long deadlineIfFirst) {
+            return firstFailedAt != null ? this : new Batch(texts, tokens, attempt, now, deadlineIfFirst);
         }
 
         Batch next() {

@@ -8,8 +8,9 @@ import java.time.Duration;
  * How every provider endpoint of a node is governed, read once from {@code syncline.providers} (defaults in
  * reference.conf); what differs per endpoint (rates, batch size, timeout) is in the workspace's embedding config.
  *
- * @param maxAttempts        calls of one batch before its texts fail (429s included)
- * @param maxRetryTime       the longest a batch is retried, from its first call
+ * @param maxAttempts        calls of one batch that failed for a reason that may pass before its texts fail (429s
+ *                           do not count: waiting is what the provider asked for)
+ * @param maxRetryTime       the longest a batch is retried, 429s included, from its first failure
  * @param baseBackoff        the first wait after a failure that may pass, doubled each time (with full jitter)
  * @param maxBackoff         the longest such wait
  * @param rateLimitedBackoff the pause after a 429 that gives no Retry-After

@@ -162,8 +162,9 @@ class ProviderEndpointTest {
         assertThat(open.lastError()).contains("HTTP 503");
         assertThat(results).allSatisfy(batch -> assertThat(batch).allMatch(r -> r instanceof EmbeddingResult.Vector));
         long callsDuringOutage = fake.requests().stream().filter(r -> r.arrivedAt().isBefore(until)).count();
-        assertThat(callsDuringOutage).as("three failures open the circuit, then a probe now and then")
-                .isLessThanOrEqualTo(8);
+        // Each of the 6 batches may fail once before three failures open the circuit; then one probe per reset
+        // (1 s, then 2 s) during the 4 s outage: at most 6 + 5, against hundreds of calls without a circuit.
+        assertThat(callsDuringOutage).as("calls while the provider was down").isLessThanOrEqualTo(11);
         assertThat(endpoints.statuses().get(0).circuit()).isEqualTo("closed");
     }
 
