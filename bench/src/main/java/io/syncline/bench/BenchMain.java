@@ -1,49 +1,44 @@
 package io.syncline.bench;
 
 import java.util.Arrays;
-import java.util.Map;
 
-/** {@code bin/syncline bench NAME [--option value ...]}: runs one benchmark. */
+/** {@code bin/syncline bench NAME [--option value ...]}: runs one benchmark and prints its RESULT line. */
 public final class BenchMain {
+
+    private static final String USAGE = """
+            usage: bin/syncline bench NAME [--option value ...]
+              ingest  [--docs 2000] [--model all-minilm-l6-v2-q] [--repo PATH] [--seed 42]
+              resync  [--docs 500] [--model all-minilm-l6-v2-q] [--repo PATH] [--seed 42]
+              search  [--chunks 100000] [--clients 8] [--queries 2000] [--k 10] [--keep yes|no]
+              remote  [--docs 2000] [--rpm 600] [--latency-ms 20] [--batch 4] [--concurrency 4]
+              memory  [--docs 10000] [--heap 1g]
+            docs/benchmarks.md describes each benchmark and holds the latest figures.""";
 
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            usage();
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+        Result result;
+        try {
+            result = run(args[0], Options.parse(Arrays.copyOfRange(args, 1, args.length)));
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
             return;
         }
-        Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
-        switch (args[0]) {
+        System.out.println(result.line());
+        System.exit(0); // the node's and the models' non-daemon threads would keep the JVM alive
+    }
+
+    static Result run(String name, Options options) throws Exception {
+        return switch (name) {
+            case "ingest" -> new IngestBenchmark(options).run();
             case "remote" -> new RemoteBenchmark(options).run();
-            default -> usage();
-        }
-        System.exit(0);
-    }
-
-    private static void usage() {
-        System.err.println("usage: bin/syncline bench remote [--docs N] [--rpm R] [--latency-ms L] [--batch B]"
-                + " [--concurrency C]");
-        System.exit(2);
-    }
-
-    /** {@code --name value} pairs. */
-    record Options(Map<String, String> values) {
-
-        static Options parse(String[] args) {
-            Map<String, String> values = new java.util.HashMap<>();
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                if (!args[i].startsWith("--")) {
-                    throw new IllegalArgumentException("expected --option value, got " + args[i]);
-                }
-                values.put(args[i].substring(2), args[i + 1]);
-            }
-            return new Options(values);
-        }
-
-        int integer(String name, int fallback) {
-            return values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
-        }
+            default -> throw new IllegalArgumentException("no benchmark '" + name + "'");
+        };
     }
 }

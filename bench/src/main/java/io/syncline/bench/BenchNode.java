@@ -1,6 +1,9 @@
 package io.syncline.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.OptionsMap;
+import com.datastax.oss.driver.api.core.config.TypedDriverOption;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.typesafe.config.ConfigFactory;
 import io.syncline.node.NodeConfig;
@@ -27,15 +30,23 @@ final class BenchNode implements AutoCloseable {
     private final SynclineNode node;
     private final String keyspace;
     private final List<String> contactPoints;
+    private final boolean dropKeyspace;
+    private CqlSession session;
 
-    private BenchNode(SynclineNode node, String keyspace, List<String> contactPoints) {
+    private BenchNode(SynclineNode node, String keyspace, List<String> contactPoints, boolean dropKeyspace) {
         this.node = node;
         this.keyspace = keyspace;
         this.contactPoints = contactPoints;
+        this.dropKeyspace = dropKeyspace;
     }
 
+    /** A node on a keyspace of its own, dropped when the node is closed. */
     static BenchNode start(String name, Map<String, Object> overrides) {
-        String keyspace = "bench_" + name + "_" + Long.toString(System.currentTimeMillis(), 36);
+        return start("bench_" + name + "_" + Long.toString(System.currentTimeMillis(), 36), overrides, true);
+    }
+
+    /** A node on the given keyspace, which is kept when {@code dropKeyspace} is false (to reuse loaded data). */
+    static BenchNode start(String keyspace, Map<String, Object> overrides, boolean dropKeyspace) {
         List<String> contactPoints = contactPoints();
         int remotePort = freePort();
         Map<String, Object> settings = new HashMap<>(overrides);
@@ -52,21 +63,38 @@ final class BenchNode implements AutoCloseable {
         settings.put("pekko.cluster.seed-nodes", List.of("pekko://Syncline@127.0.0.1:" + remotePort));
         settings.put("pekko.coordinated-shutdown.exit-jvm", "off");
         SynclineNode node = SynclineNode.start(NodeConfig.load(ConfigFactory.parseMap(settings)));
-        return new BenchNode(node, keyspace, contactPoints);
+        return new BenchNode(node, keyspace, contactPoints, dropKeyspace);
     }
 
     int httpPort() {
         return node.httpPort();
     }
 
+    String keyspace() {
+        return keyspace;
+    }
+
+    /** A driver session of the benchmark's own (for its baselines and checks), on the node's Cassandra. */
+    synchronized CqlSession session() {
+        if (session == null) {
+            // the driver's defaults, not the node's config (whose contact points are those of bin/syncline)
+            OptionsMap driver = OptionsMap.driverDefaults();
+            driver.put(TypedDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30));
+            session = CqlSession.builder().withConfigLoader(DriverConfigLoader.fromMap(driver))
+                    .withLocalDatacenter("datacenter1")
+                    .addContactPoints(contactPoints.stream().map(BenchNode::address).toList()).build();
+        }
+        return session;
+    }
+
     @Override
     public void close() {
         node.stop();
-        try (CqlSession session = CqlSession.builder().withLocalDatacenter("datacenter1")
-                .addContactPoints(contactPoints.stream().map(BenchNode::address).toList()).build()) {
-            session.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace)
+        if (dropKeyspace) {
+            session().execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace)
                     .setTimeout(Duration.ofSeconds(60)));
         }
+        session().close();
     }
 
     private static List<String> contactPoints() {

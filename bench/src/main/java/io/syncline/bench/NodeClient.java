@@ -25,6 +25,16 @@ final class NodeClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Creates a workspace with the given embedding config (a JSON object) and default chunking. */
+    void createWorkspace(String id, String embedding) throws IOException, InterruptedException {
+        post("/v1/workspaces", "{\"id\":" + quote(id) + ",\"embedding\":" + embedding + "}");
+    }
+
+    void addGitSource(String workspace, String id, String uri) throws IOException, InterruptedException {
+        post("/v1/workspaces/" + workspace + "/sources", "{\"id\":" + quote(id) + ",\"type\":\"git\",\"uri\":"
+                + quote(uri) + ",\"branch\":\"main\"}");
+    }
+
     JsonNode get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

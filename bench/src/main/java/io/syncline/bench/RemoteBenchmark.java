@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code remote}: a full sync through the fake OpenAI-compatible provider, which enforces a rate limit (a sliding
@@ -29,7 +30,10 @@ final class RemoteBenchmark {
     private final int batchSize;
     private final int concurrency;
 
-    RemoteBenchmark(BenchMain.Options options) {
+    static final Set<String> OPTIONS = Set.of(CorpusOptions.DOCS, "rpm", "latency-ms", "batch", "concurrency");
+
+    RemoteBenchmark(Options options) {
+        options.allowing(OPTIONS);
         this.documents = options.integer("docs", 2000);
         this.requestsPerMinute = options.integer("rpm", 600);
         this.latencyMs = options.integer("latency-ms", 20);
@@ -37,8 +41,9 @@ final class RemoteBenchmark {
         this.concurrency = options.integer("concurrency", 4);
     }
 
-    void run() throws Exception {
-        System.out.printf("remote: %d documents, provider limit %d requests/min, latency %d ms, batch %d, "
+    Result run() throws Exception {
+        System.out.println("remote: " + Machine.describe());
+        System.out.printf("  %d documents, provider limit %d requests/min, latency %d ms, batch %d, "
                 + "concurrency %d%n", documents, requestsPerMinute, latencyMs, batchSize, concurrency);
         Path work = Files.createTempDirectory("syncline-bench-remote");
         String repository = corpus(work.resolve("corpus.git"));
@@ -59,7 +64,7 @@ final class RemoteBenchmark {
                     .get("job").asText();
             JsonNode done = follow(api, job, provider, started);
             double seconds = (System.nanoTime() - started) / 1e9;
-            report(done, provider.requests(), seconds);
+            return report(done, provider.requests(), seconds);
         }
     }
 
@@ -79,18 +84,24 @@ final class RemoteBenchmark {
         }
     }
 
-    private void report(JsonNode job, List<RecordedRequest> calls, double seconds) {
+    private Result report(JsonNode job, List<RecordedRequest> calls, double seconds) {
         long limited = calls.stream().filter(c -> c.status().orElse(0) == 429).count();
         double spanMinutes = (calls.get(calls.size() - 1).arrivedNanos() - calls.get(0).arrivedNanos()) / 60e9;
         double achieved = (calls.size() - 1) / spanMinutes;
         System.out.printf(Locale.ROOT, "  job %s: %s, %d chunks embedded in %d requests over %.1f s%n",
                 job.get("job").asText(), job.get("state").asText(), job.get("chunks").get("embedded").asInt(),
                 calls.size(), seconds);
-        System.out.printf(Locale.ROOT, "RESULT {\"benchmark\":\"remote\",\"docs\":%d,\"rpm\":%d,\"latency_ms\":%d,"
-                        + "\"requests\":%d,\"docs_per_s\":%.2f,\"achieved_rpm\":%.1f,\"rate_utilization\":%.3f,"
-                        + "\"responses_429\":%d,\"responses_429_share\":%.4f,\"state\":\"%s\"}%n",
-                documents, requestsPerMinute, latencyMs, calls.size(), documents / seconds, achieved,
-                achieved / requestsPerMinute, limited, (double) limited / calls.size(), job.get("state").asText());
+        return new Result("remote")
+                .put("docs", documents)
+                .put("rpm", requestsPerMinute)
+                .put("latency_ms", latencyMs)
+                .put("requests", calls.size())
+                .put("docs_per_s", documents / seconds, 2)
+                .put("achieved_rpm", achieved, 1)
+                .put("rate_utilization", achieved / requestsPerMinute, 3)
+                .put("responses_429", limited)
+                .put("responses_429_share", (double) limited / calls.size(), 4)
+                .put("state", job.get("state").asText());
     }
 
     private String corpus(Path location) {

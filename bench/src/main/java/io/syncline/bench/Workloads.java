@@ -1,0 +1,36 @@
+package io.syncline.bench;
+
+import io.syncline.bench.corpus.Corpus;
+import io.syncline.embedding.LocalModel;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** What several benchmarks do the same way: pick the model, describe it to the API, warm a node up. */
+final class Workloads {
+
+    private Workloads() {
+    }
+
+    static LocalModel localModel(Options options) {
+        String id = options.string("model", LocalModel.DEFAULT.id());
+        return LocalModel.byId(id).orElseThrow(() -> new IllegalArgumentException(
+                "--model must be one of " + LocalModel.knownIds() + ", was '" + id + "'"));
+    }
+
+    static String embedding(LocalModel model) {
+        return "{\"provider\":\"local\",\"model\":\"" + model.id() + "\"}";
+    }
+
+    /**
+     * Syncs a small corpus of its own into a workspace of its own, so that the measured sync finds the model loaded
+     * and the code paths compiled, as the baselines do (their texts differ, so nothing is cached for later).
+     */
+    static void warmUp(NodeClient api, LocalModel model, Path location) throws IOException, InterruptedException {
+        try (Corpus warmup = Corpus.generate(location, 30, -1)) {
+            api.createWorkspace("warmup", embedding(model));
+            api.addGitSource("warmup", "corpus", warmup.uri());
+            System.out.println("warm-up: " + SyncRun.of(api, "warmup", "corpus", "full").summary());
+        }
+    }
+}
