@@ -37,6 +37,8 @@ public final class BenchMain {
     static Result run(String name, Options options) throws Exception {
         return switch (name) {
             case "ingest" -> new IngestBenchmark(options).run();
+            case "resync" -> new ResyncBenchmark(options).run();
+            case "search" -> new SearchBenchmark(options).run();
             case "remote" -> new RemoteBenchmark(options).run();
             default -> throw new IllegalArgumentException("no benchmark '" + name + "'");
         };

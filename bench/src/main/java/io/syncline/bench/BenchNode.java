@@ -27,16 +27,16 @@ import java.util.Map;
  */
 final class BenchNode implements AutoCloseable {
 
+    static final String CONTACT_POINTS_PROPERTY = "syncline.bench.contact-points";
+
     private final SynclineNode node;
     private final String keyspace;
-    private final List<String> contactPoints;
     private final boolean dropKeyspace;
     private CqlSession session;
 
-    private BenchNode(SynclineNode node, String keyspace, List<String> contactPoints, boolean dropKeyspace) {
+    private BenchNode(SynclineNode node, String keyspace, boolean dropKeyspace) {
         this.node = node;
         this.keyspace = keyspace;
-        this.contactPoints = contactPoints;
         this.dropKeyspace = dropKeyspace;
     }
 
@@ -63,7 +63,7 @@ final class BenchNode implements AutoCloseable {
         settings.put("pekko.cluster.seed-nodes", List.of("pekko://Syncline@127.0.0.1:" + remotePort));
         settings.put("pekko.coordinated-shutdown.exit-jvm", "off");
         SynclineNode node = SynclineNode.start(NodeConfig.load(ConfigFactory.parseMap(settings)));
-        return new BenchNode(node, keyspace, contactPoints, dropKeyspace);
+        return new BenchNode(node, keyspace, dropKeyspace);
     }
 
     int httpPort() {
@@ -77,14 +77,21 @@ final class BenchNode implements AutoCloseable {
     /** A driver session of the benchmark's own (for its baselines and checks), on the node's Cassandra. */
     synchronized CqlSession session() {
         if (session == null) {
-            // the driver's defaults, not the node's config (whose contact points are those of bin/syncline)
-            OptionsMap driver = OptionsMap.driverDefaults();
-            driver.put(TypedDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30));
-            session = CqlSession.builder().withConfigLoader(DriverConfigLoader.fromMap(driver))
-                    .withLocalDatacenter("datacenter1")
-                    .addContactPoints(contactPoints.stream().map(BenchNode::address).toList()).build();
+            session = openSession();
         }
         return session;
+    }
+
+    /**
+     * A driver session on the benchmarks' Cassandra, with the driver's defaults rather than the node's config (whose
+     * contact points are those of bin/syncline), for work before a node starts.
+     */
+    static CqlSession openSession() {
+        OptionsMap driver = OptionsMap.driverDefaults();
+        driver.put(TypedDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30));
+        return CqlSession.builder().withConfigLoader(DriverConfigLoader.fromMap(driver))
+                .withLocalDatacenter("datacenter1")
+                .addContactPoints(contactPoints().stream().map(BenchNode::address).toList()).build();
     }
 
     @Override
@@ -97,8 +104,13 @@ final class BenchNode implements AutoCloseable {
         session().close();
     }
 
+    /**
+     * SYNCLINE_CASSANDRA_CONTACT_POINTS, else the local Cassandra of bin/syncline; the system property
+     * {@value #CONTACT_POINTS_PROPERTY} comes first (the smoke test points it at the tests' Cassandra).
+     */
     private static List<String> contactPoints() {
-        String configured = System.getenv("SYNCLINE_CASSANDRA_CONTACT_POINTS");
+        String configured = System.getProperty(CONTACT_POINTS_PROPERTY, System.getenv(
+                "SYNCLINE_CASSANDRA_CONTACT_POINTS"));
         if (configured != null && !configured.isBlank()) {
             return Arrays.stream(configured.split(",")).map(String::trim).toList();
         }

@@ -1,0 +1,174 @@
+package io.syncline.bench;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.data.CqlVector;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.syncline.bench.baseline.InProcessModels;
+import io.syncline.bench.corpus.Corpus;
+import io.syncline.bench.corpus.Queries;
+import io.syncline.embedding.LocalModel;
+import io.syncline.store.DocumentRef;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code search}: a workspace of N chunks searched over HTTP by C concurrent clients (each sends a query, waits for
+ * the answer, sends the next) for a fixed number of distinct queries, against the same ANN query sent by C clients
+ * straight to Cassandra with the driver, its query vectors embedded beforehand. Syncline's side is the production
+ * path: the API, the query embedded by the workspace's in-process model, the ANN query, the answer as JSON.
+ *
+ * <p>The index is a real sync of a generated corpus grown to N chunks by {@link SyntheticChunks}. Loading 100,000
+ * chunks takes minutes (Cassandra indexes every vector as it is written), so the keyspace {@code bench_search_N} is
+ * kept for the next run unless {@code --keep no}.
+ *
+ * <p>RESULT: {@code p50_ms}, {@code p95_ms}, {@code p99_ms}, {@code qps} of Syncline, the same of the raw queries
+ * ({@code raw_...}), and {@code ratio_vs_raw_cql} (Syncline's p95 over the raw p95).
+ */
+final class SearchBenchmark {
+
+    static final Set<String> OPTIONS = Set.of("chunks", "clients", "queries", "k", "keep", "model");
+
+    private static final String WORKSPACE = "search";
+
+    private final Options options;
+    private final int chunks;
+    private final int clients;
+    private final int queries;
+    private final int k;
+    private final boolean keep;
+
+    SearchBenchmark(Options options) {
+        this.options = options.allowing(OPTIONS);
+        this.chunks = options.integer("chunks", 100_000);
+        this.clients = options.integer("clients", 8);
+        this.queries = options.integer("queries", 2000);
+        this.k = options.integer("k", 10);
+        String keepOption = options.string("keep", "yes");
+        if (!keepOption.equals("yes") && !keepOption.equals("no")) {
+            throw new IllegalArgumentException("--keep must be yes or no, was '" + keepOption + "'");
+        }
+        this.keep = keepOption.equals("yes");
+    }
+
+    Result run() throws Exception {
+        LocalModel model = Workloads.localModel(options);
+        System.out.println("search: " + Machine.describe() + "; model " + model.id() + ", " + chunks + " chunks, "
+                + clients + " clients, " + queries + " queries, k " + k);
+        String keyspace = "bench_search_" + chunks + "_" + model.id().replaceAll("[^a-z0-9]", "");
+        boolean loaded = loadedBefore(keyspace, model);
+        int warmUp = Math.min(500, Math.max(50, queries / 4));
+        List<String> texts = Queries.generate(warmUp + queries, 7);
+        try (Scratch scratch = new Scratch("search");
+             BenchNode node = BenchNode.start(keyspace, Map.of(), !keep)) {
+            NodeClient api = new NodeClient(node.httpPort());
+            if (loaded) {
+                System.out.println("index: reusing the " + chunks + " chunks loaded into keyspace " + keyspace
+                        + " by an earlier run (--keep no loads them again and drops them after)");
+            } else {
+                load(api, node, model, scratch);
+            }
+            String generation = api.get("/v1/workspaces/" + WORKSPACE).at("/index/active").asText();
+            CassandraQuiet.await(node.session());
+
+            String search = "/v1/workspaces/" + WORKSPACE + "/search";
+            ClosedLoop.Call viaApi = i -> {
+                JsonNode answer = api.post(search, "{\"query\":" + NodeClient.quote(texts.get(i)) + ",\"k\":" + k
+                        + "}");
+                expectHits(answer.get("results").size(), texts.get(i));
+            };
+            System.out.println("syncline: POST " + search + ", " + warmUp + " queries to warm up, then " + queries);
+            ClosedLoop.run(clients, warmUp, viaApi);
+            ClosedLoop.Latencies syncline = ClosedLoop.run(clients, queries, i -> viaApi.send(warmUp + i));
+            System.out.println("  " + syncline.summary());
+
+            System.out.println("raw cql: the same ANN query with the driver, query vectors embedded beforehand");
+            List<CqlVector<Float>> vectors = embed(InProcessModels.plain(model), texts);
+            CqlSession session = node.session();
+            PreparedStatement ann = session.prepare("SELECT source, path, ordinal, text, revision, "
+                    + "similarity_cosine(embedding, :query) AS score FROM " + keyspace + ".chunks_d"
+                    + model.dimension() + " WHERE filter_index = :filter_index ORDER BY embedding ANN OF :query "
+                    + "LIMIT :k");
+            String filterIndex = DocumentRef.filterIndex(WORKSPACE, generation);
+            ClosedLoop.Call raw = i -> {
+                ResultSet rows = session.execute(ann.boundStatementBuilder()
+                        .setVector("query", vectors.get(i), Float.class).setString("filter_index", filterIndex)
+                        .setInt("k", k).build());
+                expectHits(rows.all().size(), texts.get(i));
+            };
+            ClosedLoop.run(clients, warmUp, raw);
+            ClosedLoop.Latencies direct = ClosedLoop.run(clients, queries, i -> raw.send(warmUp + i));
+            System.out.println("  " + direct.summary());
+
+            return new Result("search").put("model", model.id()).put("chunks", chunks).put("clients", clients)
+                    .put("queries", queries).put("k", k)
+                    .put("p50_ms", syncline.p50(), 1).put("p95_ms", syncline.p95(), 1)
+                    .put("p99_ms", syncline.p99(), 1).put("qps", syncline.qps(), 1)
+                    .put("raw_p50_ms", direct.p50(), 1).put("raw_p95_ms", direct.p95(), 1)
+                    .put("raw_p99_ms", direct.p99(), 1).put("raw_qps", direct.qps(), 1)
+                    .put("ratio_vs_raw_cql", syncline.p95() / direct.p95(), 2);
+        }
+    }
+
+    private void expectHits(int hits, String query) {
+        if (hits != Math.min(k, chunks)) {
+            throw new IllegalStateException("'" + query + "' found " + hits + " chunks, expected " + k);
+        }
+    }
+
+    /** Syncs a generated corpus into the workspace, grows it to N chunks and marks the keyspace as loaded. */
+    private void load(NodeClient api, BenchNode node, LocalModel model, Scratch scratch) throws Exception {
+        // about one real chunk in 40 (200 documents at 100,000 chunks): enough distinct texts to grow from
+        int documents = Math.max(10, Math.min(200, chunks / 500));
+        System.out.println("index: syncing " + documents + " generated documents, then adding synthetic chunks up to "
+                + chunks);
+        try (Corpus corpus = Corpus.generate(scratch.resolve("corpus.git"), documents, 42)) {
+            api.createWorkspace(WORKSPACE, Workloads.embedding(model));
+            api.addGitSource(WORKSPACE, "corpus", corpus.uri());
+            System.out.println("  " + SyncRun.of(api, WORKSPACE, "corpus", "full").summary());
+        }
+        String generation = api.get("/v1/workspaces/" + WORKSPACE).at("/index/active").asText();
+        SyntheticChunks.grow(node.session(), node.keyspace(), model.dimension(), WORKSPACE, generation, "corpus",
+                chunks);
+        node.session().execute("CREATE TABLE IF NOT EXISTS " + node.keyspace()
+                + ".bench_loaded (id text PRIMARY KEY, chunks int, model text)");
+        node.session().execute(SimpleStatement.newInstance("INSERT INTO " + node.keyspace()
+                + ".bench_loaded (id, chunks, model) VALUES ('search', ?, ?)", chunks, model.id()));
+    }
+
+    /**
+     * True when an earlier run loaded this keyspace completely; a keyspace left half loaded (a run stopped while
+     * loading) is dropped, so that the load starts over.
+     */
+    private boolean loadedBefore(String keyspace, LocalModel model) {
+        try (CqlSession session = BenchNode.openSession()) {
+            try {
+                Row marker = session.execute("SELECT chunks, model FROM " + keyspace
+                        + ".bench_loaded WHERE id = 'search'").one();
+                if (keep && marker != null && marker.getInt("chunks") == chunks
+                        && model.id().equals(marker.getString("model"))) {
+                    return true;
+                }
+            } catch (InvalidQueryException noKeyspaceOrTable) {
+                // not loaded
+            }
+            session.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace)
+                    .setTimeout(Duration.ofSeconds(60)));
+            return false;
+        }
+    }
+
+    private static List<CqlVector<Float>> embed(EmbeddingModel model, List<String> texts) {
+        return model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
+                .map(embedding -> CqlVector.newInstance(embedding.vectorAsList())).toList();
+    }
+}
