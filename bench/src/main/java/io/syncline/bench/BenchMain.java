@@ -38,6 +38,7 @@ public final class BenchMain {
         return switch (name) {
             case "ingest" -> new IngestBenchmark(options).run();
             case "remote" -> new RemoteBenchmark(options).run();
+            case "memory" -> new MemoryBenchmark(options).run();
             default -> throw new IllegalArgumentException("no benchmark '" + name + "'");
         };
     }
