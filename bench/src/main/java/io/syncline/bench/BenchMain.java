@@ -40,6 +40,7 @@ public final class BenchMain {
             case "resync" -> new ResyncBenchmark(options).run();
             case "search" -> new SearchBenchmark(options).run();
             case "remote" -> new RemoteBenchmark(options).run();
+            case "memory" -> new MemoryBenchmark(options).run();
             default -> throw new IllegalArgumentException("no benchmark '" + name + "'");
         };
     }

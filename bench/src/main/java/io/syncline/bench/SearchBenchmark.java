@@ -16,7 +16,6 @@ import io.syncline.bench.corpus.Queries;
 import io.syncline.embedding.LocalModel;
 import io.syncline.store.DocumentRef;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,7 +149,7 @@ final class SearchBenchmark {
      * loading) is dropped, so that the load starts over.
      */
     private boolean loadedBefore(String keyspace, LocalModel model) {
-        try (CqlSession session = BenchNode.openSession()) {
+        try (CqlSession session = BenchCassandra.session()) {
             try {
                 Row marker = session.execute("SELECT chunks, model FROM " + keyspace
                         + ".bench_loaded WHERE id = 'search'").one();
@@ -161,8 +160,7 @@ final class SearchBenchmark {
             } catch (InvalidQueryException noKeyspaceOrTable) {
                 // not loaded
             }
-            session.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace)
-                    .setTimeout(Duration.ofSeconds(60)));
+            BenchCassandra.dropKeyspace(session, keyspace);
             return false;
         }
     }
