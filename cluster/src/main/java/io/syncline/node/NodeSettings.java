@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param home        where the node keeps source mirrors and caches
  * @param askTimeout  how long an HTTP request waits for a workspace entity
  * @param replication the CQL replication map used when the node creates its keyspace
+ * @param onnxThreads threads running the in-process models (0 in the config: one per core)
  */
 public record NodeSettings(Path home, String httpInterface, int httpPort, Duration askTimeout, String keyspace,
                            String replication, int onnxThreads) {
@@ -20,7 +21,11 @@ public record NodeSettings(Path home, String httpInterface, int httpPort, Durati
         return new NodeSettings(Path.of(c.getString("home")).toAbsolutePath().normalize(),
                 c.getString("http.interface"), c.getInt("http.port"), c.getDuration("http.ask-timeout"),
                 c.getString("cassandra.keyspace"), c.getString("cassandra.replication"),
-                c.getInt("embedding.onnx-threads"));
+                onnxThreads(c.getInt("embedding.onnx-threads")));
+    }
+
+    private static int onnxThreads(int configured) {
+        return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
     }
 
     public Path sourcesDir() {

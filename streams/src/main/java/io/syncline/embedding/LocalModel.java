@@ -1,6 +1,7 @@
 package io.syncline.embedding;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
@@ -9,7 +10,6 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 /**
  * The in-process ONNX models Syncline can embed with, as LangChain4j packages them, and what each can see.
@@ -19,12 +19,12 @@ import java.util.function.Function;
  * bge-small reads 512. Chunks are cut to fit the window, counted with the model's own tokenizer.
  */
 public enum LocalModel {
-    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", 384, 128, "all-minilm-l6-v2-q-tokenizer.json",
-            AllMiniLmL6V2QuantizedEmbeddingModel.class, AllMiniLmL6V2QuantizedEmbeddingModel::new),
-    ALL_MINILM_L6_V2("all-minilm-l6-v2", 384, 128, "all-minilm-l6-v2-tokenizer.json",
-            AllMiniLmL6V2EmbeddingModel.class, AllMiniLmL6V2EmbeddingModel::new),
-    BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", 384, 512, "bge-small-en-v1.5-q-tokenizer.json",
-            BgeSmallEnV15QuantizedEmbeddingModel.class, BgeSmallEnV15QuantizedEmbeddingModel::new);
+    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", 384, 128, "all-minilm-l6-v2-q", PoolingMode.MEAN,
+            AllMiniLmL6V2QuantizedEmbeddingModel.class),
+    ALL_MINILM_L6_V2("all-minilm-l6-v2", 384, 128, "all-minilm-l6-v2", PoolingMode.MEAN,
+            AllMiniLmL6V2EmbeddingModel.class),
+    BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", 384, 512, "bge-small-en-v1.5-q", PoolingMode.CLS,
+            BgeSmallEnV15QuantizedEmbeddingModel.class);
 
     /** The model a workspace gets when its config names none. */
     public static final LocalModel DEFAULT = ALL_MINILM_L6_V2_Q;
@@ -35,18 +35,23 @@ public enum LocalModel {
     private final String id;
     private final int dimension;
     private final int windowTokens;
-    private final String tokenizerResource;
+    private final String resourceName;
+    private final PoolingMode poolingMode;
     private final Class<?> jarAnchor;
-    private final Function<Executor, EmbeddingModel> factory;
 
-    LocalModel(String id, int dimension, int windowTokens, String tokenizerResource, Class<?> jarAnchor,
-               Function<Executor, EmbeddingModel> factory) {
+    /**
+     * @param resourceName the model's files in its LangChain4j jar: NAME.onnx and NAME-tokenizer.json
+     * @param poolingMode  how LangChain4j's class for the model pools token vectors into one
+     * @param jarAnchor    LangChain4j's class for the model, to find its jar by
+     */
+    LocalModel(String id, int dimension, int windowTokens, String resourceName, PoolingMode poolingMode,
+               Class<?> jarAnchor) {
         this.id = id;
         this.dimension = dimension;
         this.windowTokens = windowTokens;
-        this.tokenizerResource = tokenizerResource;
+        this.resourceName = resourceName;
+        this.poolingMode = poolingMode;
         this.jarAnchor = jarAnchor;
-        this.factory = factory;
     }
 
     /** The name used in workspace configs and the API, for example {@code all-minilm-l6-v2-q}. */
@@ -73,16 +78,32 @@ public enum LocalModel {
 
     /** The model's tokenizer definition (HuggingFace tokenizer.json), read from the model's own jar. */
     public InputStream openTokenizerJson() {
-        InputStream in = jarAnchor.getResourceAsStream("/" + tokenizerResource);
+        return openResource(resourceName + "-tokenizer.json");
+    }
+
+    /** The ONNX graph of the model, read from the model's own jar (tens of MB). */
+    InputStream openOnnxGraph() {
+        return openResource(resourceName + ".onnx");
+    }
+
+    PoolingMode poolingMode() {
+        return poolingMode;
+    }
+
+    private InputStream openResource(String name) {
+        InputStream in = jarAnchor.getResourceAsStream("/" + name);
         if (in == null) {
-            throw new IllegalStateException("tokenizer " + tokenizerResource + " is missing from the jar of " + id);
+            throw new IllegalStateException(name + " is missing from the jar of " + id);
         }
         return in;
     }
 
-    /** Loads the ONNX model (copies it onto the heap: tens of MB) running its calls on the given executor. */
-    EmbeddingModel load(Executor executor) {
-        return factory.apply(executor);
+    /**
+     * Loads the model into a session of Syncline's own ({@link OnnxModel}), which runs its calls on the given
+     * executor, one thread each.
+     */
+    public EmbeddingModel load(Executor executor) {
+        return OnnxModel.load(this, executor);
     }
 
     public static Optional<LocalModel> byId(String id) {
