@@ -9,14 +9,19 @@ import io.syncline.chunking.ChunkingSpec;
 import io.syncline.embedding.LocalModel;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * {@code ingest}: a full sync of the corpus with an in-process model, against (a) the limit, the same model's
- * {@code embedAll} over exactly the texts Syncline embedded, and (b) the peer, LangChain4j's ingestor with the same
- * splitter sizes and model into an in-memory store. All three run in this JVM, one after the other, each after
+ * {@code embedAll} over exactly the texts Syncline embedded, set up as the node sets it up, and (b) the peer,
+ * LangChain4j's ingestor with the same splitter sizes and the model as LangChain4j packages it, into an in-memory
+ * store. The packaged model's own rate on the same texts is reported too: the node runs the same ONNX graph on a
+ * session of its own ({@code OnnxModel}), and the two rates show what that is worth. All three run in this JVM, one after the other, each after
  * Cassandra has finished compacting, with models loaded and warmed up beforehand.
  *
  * <p>RESULT: {@code docs}, {@code chunks}, {@code syncline_s}, {@code raw_model_s}, {@code langchain4j_s},
@@ -40,7 +45,7 @@ final class IngestBenchmark {
              Corpus corpus = CorpusOptions.open(options, 2000, scratch.resolve("corpus.git"));
              BenchNode node = BenchNode.start("ingest", Map.of())) {
             NodeClient api = new NodeClient(node.httpPort());
-            Workloads.warmUp(api, model, scratch.resolve("warmup.git"));
+            Workloads.warmUp(api, model, scratch.resolve("warmup.git"), corpus.files().size());
             CassandraQuiet.await(node.session());
 
             System.out.println("syncline: full sync");
@@ -57,18 +62,28 @@ final class IngestBenchmark {
             }
             CassandraQuiet.await(node.session());
 
-            EmbeddingModel plain = InProcessModels.plain(model);
-            RawModel.embedAll(plain, index.distinctTexts().subList(0, Math.min(200, sync.embedded()))); // warm-up
+            ExecutorService onnxThreads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+            EmbeddingModel same = model.load(onnxThreads); // the model as the node runs it: the limit
+            RawModel.embedAll(same, index.distinctTexts().subList(0, Math.min(200, sync.embedded()))); // warm-up
             System.out.printf(Locale.ROOT, "raw model: embedAll of the same %d texts%n", sync.embedded());
             cpu = CpuMeter.start();
-            double raw = RawModel.embedAll(plain, index.distinctTexts());
+            double raw = RawModel.embedAll(same, index.distinctTexts());
             System.out.printf(Locale.ROOT, "  %.2f s, %.1f texts/s%n  %s%n", raw, sync.embedded() / raw, cpu.report());
+            onnxThreads.shutdown();
+
+            // For reference: the same texts through the model as LangChain4j packages it (the peer's model).
+            EmbeddingModel packaged = InProcessModels.plain(model);
+            List<String> sample = index.distinctTexts().subList(0, Math.min(1000, sync.embedded()));
+            RawModel.embedAll(packaged, sample.subList(0, Math.min(200, sample.size()))); // warm-up
+            double packagedRate = sample.size() / RawModel.embedAll(packaged, sample);
+            System.out.printf(Locale.ROOT, "langchain4j's packaged model: %.1f texts/s on %d of the texts%n",
+                    packagedRate, sample.size());
 
             System.out.printf(Locale.ROOT, "langchain4j: EmbeddingStoreIngestor of the same %d files%n",
                     index.paths().size());
             Path checkout = corpus.checkout(scratch.resolve("checkout"), index.paths());
             cpu = CpuMeter.start();
-            PlainLangChain4j.Ingest peer = new PlainLangChain4j(plain, chunking).ingest(checkout);
+            PlainLangChain4j.Ingest peer = new PlainLangChain4j(packaged, chunking).ingest(checkout);
             System.out.printf(Locale.ROOT, "  %.2f s, %d segments%n  %s%n", peer.seconds(), peer.segments(),
                     cpu.report());
 
@@ -80,6 +95,8 @@ final class IngestBenchmark {
                     .put("chunks_embedded", sync.embedded())
                     .put("syncline_s", sync.seconds(), 2)
                     .put("raw_model_s", raw, 2)
+                    .put("raw_model_texts_per_s", sync.embedded() / raw, 1)
+                    .put("langchain4j_model_texts_per_s", packagedRate, 1)
                     .put("langchain4j_s", peer.seconds(), 2)
                     .put("langchain4j_segments", peer.segments())
                     .put("ratio_vs_raw", raw / sync.seconds(), 3)

@@ -45,7 +45,7 @@ final class ResyncBenchmark {
              Corpus corpus = CorpusOptions.open(options, 500, scratch.resolve("corpus.git"));
              BenchNode node = BenchNode.start("resync", Map.of())) {
             NodeClient api = new NodeClient(node.httpPort());
-            Workloads.warmUp(api, model, scratch.resolve("warmup.git"));
+            Workloads.warmUp(api, model, scratch.resolve("warmup.git"), corpus.files().size());
             api.createWorkspace("resync", Workloads.embedding(model));
             api.addGitSource("resync", "corpus", corpus.uri());
             SyncRun full = SyncRun.of(api, "resync", "corpus", "full");

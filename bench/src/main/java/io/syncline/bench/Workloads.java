@@ -23,11 +23,13 @@ final class Workloads {
     }
 
     /**
-     * Syncs a small corpus of its own into a workspace of its own, so that the measured sync finds the model loaded
-     * and the code paths compiled, as the baselines do (their texts differ, so nothing is cached for later).
+     * Syncs a small corpus of its own (60 documents, fewer for a smaller measured corpus) into a workspace of its
+     * own, so that the measured sync finds the model loaded and the code paths compiled, as the baselines do (their
+     * texts differ, so nothing is cached for later).
      */
-    static void warmUp(NodeClient api, LocalModel model, Path location) throws IOException, InterruptedException {
-        try (Corpus warmup = Corpus.generate(location, 30, -1)) {
+    static void warmUp(NodeClient api, LocalModel model, Path location, int corpusDocuments)
+            throws IOException, InterruptedException {
+        try (Corpus warmup = Corpus.generate(location, Math.min(60, corpusDocuments), -1)) {
             api.createWorkspace("warmup", embedding(model));
             api.addGitSource("warmup", "corpus", warmup.uri());
             System.out.println("warm-up: " + SyncRun.of(api, "warmup", "corpus", "full").summary());
