@@ -12,16 +12,17 @@ import java.time.Duration;
  * @param askTimeout  how long an HTTP request waits for a workspace entity
  * @param replication the CQL replication map used when the node creates its keyspace
  * @param onnxThreads threads running the in-process models (0 in the config: one per core)
+ * @param searchConcurrency ANN queries the node sends Cassandra at once; more searches wait their turn
  */
 public record NodeSettings(Path home, String httpInterface, int httpPort, Duration askTimeout, String keyspace,
-                           String replication, int onnxThreads) {
+                           String replication, int onnxThreads, int searchConcurrency) {
 
     public static NodeSettings fromConfig(Config config) {
         Config c = config.getConfig("syncline");
         return new NodeSettings(Path.of(c.getString("home")).toAbsolutePath().normalize(),
                 c.getString("http.interface"), c.getInt("http.port"), c.getDuration("http.ask-timeout"),
                 c.getString("cassandra.keyspace"), c.getString("cassandra.replication"),
-                onnxThreads(c.getInt("embedding.onnx-threads")));
+                onnxThreads(c.getInt("embedding.onnx-threads")), c.getInt("search.max-concurrent-queries"));
     }
 
     private static int onnxThreads(int configured) {

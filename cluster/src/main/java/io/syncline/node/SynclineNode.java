@@ -92,8 +92,8 @@ public final class SynclineNode {
         CompletableFuture.runAsync(() -> embedders.forSpec(EmbeddingSpec.defaultSpec()), services.blocking());
         WorkspaceEntity.init(system, new PipelineIndexWork(services));
 
-        ApiRoutes routes = new ApiRoutes(new Workspaces(system, settings.askTimeout()), new SearchService(services),
-                services);
+        ApiRoutes routes = new ApiRoutes(new Workspaces(system, settings.askTimeout()),
+                new SearchService(services, settings.searchConcurrency()), services);
         ServerBinding binding = await(Http.get(system).newServerAt(settings.httpInterface(), settings.httpPort())
                 .bind(routes.route()), Duration.ofSeconds(30), "binding the HTTP API");
         binding.addToCoordinatedShutdown(Duration.ofSeconds(10), system);

@@ -20,9 +20,12 @@ public final class SearchService {
     static final int MAX_CANDIDATES = 1000;
 
     private final IndexServices services;
+    private final InFlightLimit annQueries;
 
-    public SearchService(IndexServices services) {
+    /** @param maxConcurrentQueries ANN queries this node has in flight at most; the others wait their turn */
+    public SearchService(IndexServices services, int maxConcurrentQueries) {
         this.services = services;
+        this.annQueries = new InFlightLimit(maxConcurrentQueries);
     }
 
     public CompletionStage<List<SearchHit>> search(SearchRequest request) {
@@ -35,8 +38,8 @@ public final class SearchService {
         boolean filteredAfter = path.needsCheck() || !request.hiddenSources().isEmpty();
         int candidates = filteredAfter ? Math.min(MAX_CANDIDATES, Math.max(request.k() * 10, 100)) : request.k();
         return embedder.embedQuery(request.query())
-                .thenCompose(vector -> chunks.search(request.workspace(), request.config().generation(), vector,
-                        candidates, request.source(), path.directory()))
+                .thenCompose(vector -> annQueries.submit(() -> chunks.search(request.workspace(),
+                        request.config().generation(), vector, candidates, request.source(), path.directory())))
                 .thenApply(hits -> hits.stream()
                         .filter(hit -> path.accepts(hit.path()))
                         .filter(hit -> !request.hiddenSources().contains(hit.source()))
