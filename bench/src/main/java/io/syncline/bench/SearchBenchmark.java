@@ -16,8 +16,10 @@ import io.syncline.bench.corpus.Queries;
 import io.syncline.embedding.LocalModel;
 import io.syncline.store.DocumentRef;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,7 +27,9 @@ import java.util.Set;
  * {@code search}: a workspace of N chunks searched over HTTP by C concurrent clients (each sends a query, waits for
  * the answer, sends the next) for a fixed number of distinct queries, against the same ANN query sent by C clients
  * straight to Cassandra with the driver, its query vectors embedded beforehand. Syncline's side is the production
- * path: the API, the query embedded by the workspace's in-process model, the ANN query, the answer as JSON.
+ * path: the API, the query embedded by the workspace's in-process model, the ANN query, the answer as JSON. The two
+ * sides take turns over four rounds, each with queries of its own, so that neither gains from caches the other
+ * warmed.
  *
  * <p>The index is a real sync of a generated corpus grown to N chunks by {@link SyntheticChunks}. Loading 100,000
  * chunks takes minutes (Cassandra indexes every vector as it is written), so the keyspace {@code bench_search_N} is
@@ -40,6 +44,7 @@ final class SearchBenchmark {
     static final Set<String> OPTIONS = Set.of("chunks", "clients", "queries", "k", "keep", "model");
 
     private static final String WORKSPACE = "search";
+    private static final int ROUNDS = 4;
 
     private final Options options;
     private final int chunks;
@@ -68,7 +73,9 @@ final class SearchBenchmark {
         String keyspace = "bench_search_" + chunks + "_" + model.id().replaceAll("[^a-z0-9]", "");
         boolean loaded = loadedBefore(keyspace, model);
         int warmUp = Math.min(500, Math.max(50, queries / 4));
-        List<String> texts = Queries.generate(warmUp + queries, 7);
+        // distinct queries for each side, so that neither finds the other's query paths in Cassandra's caches
+        List<String> texts = Queries.generate(2 * (warmUp + queries), 7);
+        int rawOffset = warmUp + queries;
         try (Scratch scratch = new Scratch("search");
              BenchNode node = BenchNode.start(keyspace, Map.of(), !keep)) {
             NodeClient api = new NodeClient(node.httpPort());
@@ -82,23 +89,16 @@ final class SearchBenchmark {
             CassandraQuiet.await(node.session());
 
             String search = "/v1/workspaces/" + WORKSPACE + "/search";
-            long[] tookMs = new long[texts.size()]; // the node's own measure, from request parsed to answer built
+            long[] tookMs = new long[warmUp + queries]; // the node's own measure, from request parsed to answer built
             ClosedLoop.Call viaApi = i -> {
                 JsonNode answer = api.post(search, "{\"query\":" + NodeClient.quote(texts.get(i)) + ",\"k\":" + k
                         + "}");
                 expectHits(answer.get("results").size(), texts.get(i));
                 tookMs[i] = answer.get("tookMs").asLong();
             };
-            System.out.println("syncline: POST " + search + ", " + warmUp + " queries to warm up, then " + queries);
-            ClosedLoop.run(clients, warmUp, viaApi);
-            ClosedLoop.Latencies syncline = ClosedLoop.run(clients, queries, i -> viaApi.send(warmUp + i));
-            long[] measured = Arrays.copyOfRange(tookMs, warmUp, tookMs.length);
-            Arrays.sort(measured);
-            long tookP50 = measured[measured.length / 2];
-            System.out.println("  " + syncline.summary() + "\n  inside the node (tookMs): p50 " + tookP50 + " ms");
 
-            System.out.println("raw cql: the same ANN query with the driver, query vectors embedded beforehand");
-            List<CqlVector<Float>> vectors = embed(InProcessModels.plain(model), texts);
+            List<CqlVector<Float>> vectors = embed(InProcessModels.plain(model), texts.subList(rawOffset,
+                    texts.size()));
             CqlSession session = node.session();
             PreparedStatement ann = session.prepare("SELECT source, path, ordinal, text, revision, "
                     + "similarity_cosine(embedding, :query) AS score FROM " + keyspace + ".chunks_d"
@@ -109,11 +109,39 @@ final class SearchBenchmark {
                 ResultSet rows = session.execute(ann.boundStatementBuilder()
                         .setVector("query", vectors.get(i), Float.class).setString("filter_index", filterIndex)
                         .setInt("k", k).build());
-                expectHits(rows.all().size(), texts.get(i));
+                expectHits(rows.all().size(), texts.get(rawOffset + i));
             };
+
+            System.out.println("syncline: POST " + search + "; raw cql: the same ANN query with the driver, query "
+                    + "vectors embedded beforehand. " + warmUp + " queries each to warm up, then " + queries
+                    + " each in " + ROUNDS + " rounds, taking turns to go first");
+            ClosedLoop.run(clients, warmUp, viaApi);
             ClosedLoop.run(clients, warmUp, raw);
-            ClosedLoop.Latencies direct = ClosedLoop.run(clients, queries, i -> raw.send(warmUp + i));
-            System.out.println("  " + direct.summary());
+            List<ClosedLoop.Run> synclineRuns = new ArrayList<>();
+            List<ClosedLoop.Run> rawRuns = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                int from = warmUp + round * queries / ROUNDS;
+                int to = warmUp + (round + 1) * queries / ROUNDS;
+                ClosedLoop.Call synclineSlice = i -> viaApi.send(from + i);
+                ClosedLoop.Call rawSlice = i -> raw.send(from + i);
+                if (round % 2 == 0) {
+                    synclineRuns.add(ClosedLoop.run(clients, to - from, synclineSlice));
+                    rawRuns.add(ClosedLoop.run(clients, to - from, rawSlice));
+                } else {
+                    rawRuns.add(ClosedLoop.run(clients, to - from, rawSlice));
+                    synclineRuns.add(ClosedLoop.run(clients, to - from, synclineSlice));
+                }
+                System.out.printf(Locale.ROOT, "  round %d: syncline p50 %.1f ms, raw p50 %.1f ms%n", round + 1,
+                        ClosedLoop.Latencies.of(synclineRuns.subList(round, round + 1)).p50(),
+                        ClosedLoop.Latencies.of(rawRuns.subList(round, round + 1)).p50());
+            }
+            ClosedLoop.Latencies syncline = ClosedLoop.Latencies.of(synclineRuns);
+            ClosedLoop.Latencies direct = ClosedLoop.Latencies.of(rawRuns);
+            long[] measured = Arrays.copyOfRange(tookMs, warmUp, tookMs.length);
+            Arrays.sort(measured);
+            long tookP50 = measured[measured.length / 2];
+            System.out.println("  syncline: " + syncline.summary() + "; inside the node (tookMs) p50 " + tookP50
+                    + " ms\n  raw cql:  " + direct.summary());
 
             return new Result("search").put("model", model.id()).put("chunks", chunks).put("clients", clients)
                     .put("queries", queries).put("k", k)

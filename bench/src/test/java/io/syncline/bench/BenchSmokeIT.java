@@ -31,6 +31,7 @@ class BenchSmokeIT {
         JsonNode result = run("ingest", "--docs", "12");
         assertEquals(12, result.get("docs").asInt());
         assertTrue(result.get("chunks").asInt() >= result.get("chunks_embedded").asInt(), result::toString);
+        assertTrue(result.get("distinct_texts").asInt() <= result.get("chunks_embedded").asInt(), result::toString);
         assertTrue(result.get("chunks_embedded").asInt() > 12, result::toString);
         assertEquals(result.get("raw_model_s").asDouble() / result.get("syncline_s").asDouble(),
                 result.get("ratio_vs_raw").asDouble(), 0.01, result::toString);
