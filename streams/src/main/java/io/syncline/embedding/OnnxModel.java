@@ -18,9 +18,9 @@ import java.util.concurrent.Executor;
  *
  * <p>LangChain4j's packaged models open their session with ONNX Runtime's defaults, where every call gets a pool of
  * as many threads as there are cores and those threads spin while they wait for work. Running one call per core on
- * top of that has each core's threads spinning against the others': on 2 cores, 1,200 texts of 500 characters
- * embedded at 53.6 texts/s that way, and at 69.9 texts/s with one thread per call and no spinning (same vectors).
- * One text alone (a search query) runs on one thread too; it takes a few milliseconds.
+ * top of that has each core's threads spinning against the others': on 2 cores the ingest benchmark's chunk texts
+ * embedded at 56.8 texts/s that way, and at 89.6 texts/s with one thread per call and no spinning, to the same
+ * vectors (docs/benchmarks.md). One text alone (a search query) runs on one thread too: about 3 ms for MiniLM.
  */
 final class OnnxModel extends AbstractInProcessEmbeddingModel {
 
