@@ -63,7 +63,7 @@ final class IngestBenchmark {
             }
             if (index.distinctTexts().size() < sync.embedded()) {
                 // two documents with the same chunk text in flight at once, both missing the cache
-                System.out.printf(Locale.ROOT, "  %d texts were embedded twice in this sync%n",
+                System.out.printf(Locale.ROOT, "  texts embedded twice in this sync: %d%n",
                         sync.embedded() - index.distinctTexts().size());
             }
             CassandraQuiet.await(node.session());
