@@ -12,6 +12,8 @@ public final class Rejection {
     public static final String NOT_FOUND = "not_found";
     public static final String CONFLICT = "conflict";
     public static final String INVALID = "invalid";
+    /** The node cannot handle the command now (it may not write); another node, or a later try, can. */
+    public static final String UNAVAILABLE = "unavailable";
 
     private Rejection() {
     }
@@ -28,6 +30,10 @@ public final class Rejection {
         return StatusReply.error(INVALID + ": " + message);
     }
 
+    public static <T> StatusReply<T> unavailable(String message) {
+        return StatusReply.error(UNAVAILABLE + ": " + message);
+    }
+
     /** The code of a rejection message, or null for an error that is not a rejection. */
     public static String codeOf(String message) {
         int colon = message == null ? -1 : message.indexOf(": ");
@@ -35,7 +41,8 @@ public final class Rejection {
             return null;
         }
         String code = message.substring(0, colon);
-        return code.equals(NOT_FOUND) || code.equals(CONFLICT) || code.equals(INVALID) ? code : null;
+        return code.equals(NOT_FOUND) || code.equals(CONFLICT) || code.equals(INVALID) || code.equals(UNAVAILABLE)
+                ? code : null;
     }
 
     /** The message without its code. */

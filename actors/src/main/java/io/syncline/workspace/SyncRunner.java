@@ -9,6 +9,7 @@ import io.syncline.sync.SyncCounts;
 import io.syncline.sync.SyncJob;
 import io.syncline.sync.SyncMode;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -32,7 +33,8 @@ import java.util.concurrent.CompletionStage;
  */
 final class SyncRunner {
 
-    sealed interface Command {
+    /** Only ever sent by the runner to itself (a result it waited for): never crosses a node. */
+    sealed interface Command extends NoSerializationVerificationNeeded {
     }
 
     private record Finished(SyncJob.Result result) implements Command {

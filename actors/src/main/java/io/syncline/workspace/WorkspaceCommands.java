@@ -36,12 +36,14 @@ import java.util.function.Supplier;
 final class WorkspaceCommands {
 
     private final String workspaceId;
+    private final String node;
     private final Supplier<EffectFactories<Event, WorkspaceState>> effect;
     private final WorkspaceRuntime runtime;
 
-    WorkspaceCommands(String workspaceId, Supplier<EffectFactories<Event, WorkspaceState>> effect,
+    WorkspaceCommands(String workspaceId, String node, Supplier<EffectFactories<Event, WorkspaceState>> effect,
                       WorkspaceRuntime runtime) {
         this.workspaceId = workspaceId;
+        this.node = node;
         this.effect = effect;
         this.runtime = runtime;
     }
@@ -53,14 +55,14 @@ final class WorkspaceCommands {
         }
         return effect.get().persist(new WorkspaceCreated(workspaceId, command.config(), Instant.now()))
                 .thenRun(next -> runtime.reconcile(next, true))
-                .thenReply(command.replyTo(), next -> StatusReply.success(WorkspaceView.of(next)));
+                .thenReply(command.replyTo(), next -> StatusReply.success(WorkspaceView.of(next, node)));
     }
 
     ReplyEffect<Event, WorkspaceState> get(WorkspaceState state, Get command) {
         if (!state.exists()) {
             return effect.get().reply(command.replyTo(), notFound());
         }
-        return effect.get().reply(command.replyTo(), StatusReply.success(WorkspaceView.of(state)));
+        return effect.get().reply(command.replyTo(), StatusReply.success(WorkspaceView.of(state, node)));
     }
 
     /**
@@ -74,7 +76,7 @@ final class WorkspaceCommands {
         }
         String generation = command.config().generation();
         if (generation.equals(state.targetGeneration())) {
-            return effect.get().reply(command.replyTo(), StatusReply.success(WorkspaceView.of(state)));
+            return effect.get().reply(command.replyTo(), StatusReply.success(WorkspaceView.of(state, node)));
         }
         Instant now = Instant.now();
         List<Event> events = new ArrayList<>();
@@ -97,7 +99,7 @@ final class WorkspaceCommands {
         }
         return effect.get().persist(FollowUps.with(state, events, now))
                 .thenRun(next -> runtime.reconcile(next, true))
-                .thenReply(command.replyTo(), next -> StatusReply.success(WorkspaceView.of(next)));
+                .thenReply(command.replyTo(), next -> StatusReply.success(WorkspaceView.of(next, node)));
     }
 
     ReplyEffect<Event, WorkspaceState> addSource(WorkspaceState state, AddSource command) {
@@ -116,7 +118,7 @@ final class WorkspaceCommands {
         }
         return effect.get().persist(new SourceAdded(command.spec(), Instant.now()))
                 .thenRun(next -> runtime.reconcile(next, true))
-                .thenReply(command.replyTo(), next -> StatusReply.success(WorkspaceView.of(next)));
+                .thenReply(command.replyTo(), next -> StatusReply.success(WorkspaceView.of(next, node)));
     }
 
     /** Removes the source at once from the workspace; its documents and vectors are deleted in the background. */
@@ -180,8 +182,8 @@ final class WorkspaceCommands {
         }
         return effect.get().persist(FollowUps.with(state, events, now))
                 .thenRun(next -> runtime.reconcile(next, true))
-                .thenReply(command.replyTo(), next -> StatusReply.success(jobIds.stream()
-                        .map(id -> JobView.of(workspaceId, next.job(id).orElseThrow())).toList()));
+                .thenReply(command.replyTo(), next -> StatusReply.success(new JobViews(jobIds.stream()
+                        .map(id -> JobView.of(workspaceId, next.job(id).orElseThrow())).toList())));
     }
 
     ReplyEffect<Event, WorkspaceState> getJob(WorkspaceState state, GetJob command) {

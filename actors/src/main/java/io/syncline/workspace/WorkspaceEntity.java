@@ -1,5 +1,7 @@
 package io.syncline.workspace;
 
+import io.syncline.fence.MajorityFence;
+import io.syncline.fence.WriteFence;
 import io.syncline.serialization.CborSerializable;
 import io.syncline.source.SourceSpec;
 import io.syncline.sync.Checkpoint;
@@ -7,6 +9,7 @@ import io.syncline.sync.IndexConfig;
 import io.syncline.sync.SyncCounts;
 import io.syncline.sync.SyncMode;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -17,12 +20,14 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
@@ -51,31 +56,40 @@ public final class WorkspaceEntity
     public sealed interface Command extends CborSerializable {
     }
 
-    public record Create(IndexConfig config, ActorRef<StatusReply<WorkspaceView>> replyTo) implements Command {
+    /** A command whose sender waits for an answer, given even when the command cannot be handled. */
+    interface Replying<T> {
+        ActorRef<StatusReply<T>> replyTo();
     }
 
-    public record Get(ActorRef<StatusReply<WorkspaceView>> replyTo) implements Command {
+    public record Create(IndexConfig config, ActorRef<StatusReply<WorkspaceView>> replyTo)
+            implements Command, Replying<WorkspaceView> {
     }
 
-    public record ChangeConfig(IndexConfig config, ActorRef<StatusReply<WorkspaceView>> replyTo) implements Command {
+    public record Get(ActorRef<StatusReply<WorkspaceView>> replyTo) implements Command, Replying<WorkspaceView> {
     }
 
-    public record AddSource(SourceSpec spec, ActorRef<StatusReply<WorkspaceView>> replyTo) implements Command {
+    public record ChangeConfig(IndexConfig config, ActorRef<StatusReply<WorkspaceView>> replyTo)
+            implements Command, Replying<WorkspaceView> {
     }
 
-    public record RemoveSource(String sourceId, ActorRef<StatusReply<Done>> replyTo) implements Command {
+    public record AddSource(SourceSpec spec, ActorRef<StatusReply<WorkspaceView>> replyTo)
+            implements Command, Replying<WorkspaceView> {
+    }
+
+    public record RemoveSource(String sourceId, ActorRef<StatusReply<Done>> replyTo)
+            implements Command, Replying<Done> {
     }
 
     public record RequestSync(String source, SyncMode mode, String ref, ActorRef<StatusReply<JobView>> replyTo)
-            implements Command {
+            implements Command, Replying<JobView> {
     }
 
-    public record GetJob(String jobId, ActorRef<StatusReply<JobView>> replyTo) implements Command {
+    public record GetJob(String jobId, ActorRef<StatusReply<JobView>> replyTo) implements Command, Replying<JobView> {
     }
 
     /** Queues a retry job per source, each reading the given documents (dead letters) at the indexed revision. */
-    public record RetryDocuments(Map<String, List<String>> pathsBySource, ActorRef<StatusReply<List<JobView>>> replyTo)
-            implements Command {
+    public record RetryDocuments(Map<String, List<String>> pathsBySource, ActorRef<StatusReply<JobViews>> replyTo)
+            implements Command, Replying<JobViews> {
     }
 
     // ---- internal commands: reports of sync runners, cleanups, timers ----
@@ -85,15 +99,16 @@ public final class WorkspaceEntity
         INSTANCE
     }
 
-    record RecordTarget(String jobId, String toRevision, ActorRef<StatusReply<Done>> replyTo) implements Command {
+    record RecordTarget(String jobId, String toRevision, ActorRef<StatusReply<Done>> replyTo)
+            implements Command, Replying<Done> {
     }
 
     record RecordPlan(String jobId, SyncMode mode, int paths, ActorRef<StatusReply<Done>> replyTo)
-            implements Command {
+            implements Command, Replying<Done> {
     }
 
     record RecordCheckpoint(String jobId, Checkpoint checkpoint, SyncCounts counts, List<FailedDocument> failures,
-                            ActorRef<StatusReply<Done>> replyTo) implements Command {
+                            ActorRef<StatusReply<Done>> replyTo) implements Command, Replying<Done> {
     }
 
     record RunFinished(String jobId, SyncMode mode, SyncCounts counts) implements Command {
@@ -185,30 +200,35 @@ public final class WorkspaceEntity
     /** Registers the entity with sharding on this node. */
     public static void init(ActorSystem<?> system, IndexWork work) {
         WorkspaceSettings settings = WorkspaceSettings.fromConfig(system.settings().config());
+        Address self = Cluster.get(system).selfMember().address();
+        EntityHost host = new EntityHost(self.getHost().orElse("?") + ":" + self.getPort().orElse(0),
+                MajorityFence.get(system));
         ClusterSharding.get(system).init(Entity.of(ENTITY_KEY,
-                context -> create(context.getEntityId(), context.getShard(), work, settings)));
+                context -> create(context.getEntityId(), context.getShard(), work, settings, host)));
     }
 
     public static Behavior<Command> create(String workspaceId,
                                            ActorRef<ClusterSharding.ShardCommand> shard, IndexWork work,
-                                           WorkspaceSettings settings) {
+                                           WorkspaceSettings settings, EntityHost host) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-                new WorkspaceEntity(workspaceId, context, timers, shard, work, settings)));
+                new WorkspaceEntity(workspaceId, context, timers, shard, work, settings, host)));
     }
 
     private final ActorContext<Command> context;
     private final WorkspaceCommands commands;
     private final JobReports reports;
     private final WorkspaceRuntime runtime;
+    private final WriteFence fence;
 
     private WorkspaceEntity(String workspaceId, ActorContext<Command> context, TimerScheduler<Command> timers,
                             ActorRef<ClusterSharding.ShardCommand> shard, IndexWork work,
-                            WorkspaceSettings settings) {
+                            WorkspaceSettings settings, EntityHost host) {
         super(PersistenceId.of(ENTITY_KEY.name(), workspaceId),
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
         this.context = context;
+        this.fence = host.fence();
         this.runtime = new WorkspaceRuntime(context, timers, shard, work, settings);
-        this.commands = new WorkspaceCommands(workspaceId, this::Effect, runtime);
+        this.commands = new WorkspaceCommands(workspaceId, host.address(), this::Effect, runtime);
         this.reports = new JobReports(this::Effect, runtime);
     }
 
@@ -217,8 +237,35 @@ public final class WorkspaceEntity
         return WorkspaceState.EMPTY;
     }
 
+    /**
+     * Every command first passes the write fence: on a node that may not write (cut off from the majority, or
+     * frozen long enough to have been downed), the entity answers "unavailable" and stops, which stops its sync
+     * runners. Sharding starts it again after a backoff; once the node is back in the majority it recovers and
+     * resumes its jobs, and if the node is downed instead, the majority resumes them elsewhere.
+     */
     @Override
     public CommandHandlerWithReply<Command, Event, WorkspaceState> commandHandler() {
+        CommandHandlerWithReply<Command, Event, WorkspaceState> handlers = handlers();
+        return (state, command) -> fence.closedBecause()
+                .map(reason -> fenced(command, reason))
+                .orElseGet(() -> handlers.apply(state, command));
+    }
+
+    private ReplyEffect<Event, WorkspaceState> fenced(Command command, String reason) {
+        context.getLog().warn("workspace entity {} stops without handling {}: {}", context.getSelf().path().name(),
+                command.getClass().getSimpleName(), reason);
+        if (command instanceof Replying<?> replying) {
+            return Effect().stop().thenReply(replyTo(replying), state -> Rejection.unavailable(reason));
+        }
+        return Effect().stop().thenNoReply();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ActorRef<StatusReply<Object>> replyTo(Replying<?> replying) {
+        return (ActorRef<StatusReply<Object>>) (ActorRef<?>) replying.replyTo();
+    }
+
+    private CommandHandlerWithReply<Command, Event, WorkspaceState> handlers() {
         return newCommandHandlerWithReplyBuilder().forAnyState()
                 .onCommand(Create.class, commands::create)
                 .onCommand(Get.class, commands::get)

@@ -11,11 +11,12 @@ import java.util.List;
 
 /**
  * A workspace as the API shows it ({@code GET /v1/workspaces/{ws}}): its config, its index generations, and per
- * source its last sync and its current job. Searches and the manifest read {@code index.active}.
+ * source its last sync and its current job. Searches and the manifest read {@code index.active}. {@code node} is the
+ * cluster address (host:port) of the node that hosts the workspace entity and runs its jobs.
  */
 public record WorkspaceView(String id, EmbeddingSpec embedding, ChunkingSpec chunking, String configHash,
-                            Index index, List<Source> sources, List<String> removingSources, Instant createdAt)
-        implements CborSerializable {
+                            Index index, List<Source> sources, List<String> removingSources, Instant createdAt,
+                            String node) implements CborSerializable {
 
     /**
      * @param active       the generation searches read
@@ -32,7 +33,7 @@ public record WorkspaceView(String id, EmbeddingSpec embedding, ChunkingSpec chu
     public record Source(SourceSpec spec, String revision, JobView lastSync, JobView currentJob) {
     }
 
-    static WorkspaceView of(WorkspaceState state) {
+    static WorkspaceView of(WorkspaceState state, String node) {
         String target = state.targetGeneration();
         Index index = new Index(state.activeGeneration(), state.activeConfig(),
                 target.equals(state.activeGeneration()) ? null : target, state.retiringGenerations());
@@ -43,7 +44,7 @@ public record WorkspaceView(String id, EmbeddingSpec embedding, ChunkingSpec chu
                         currentJob(state, s.spec().id())))
                 .toList();
         return new WorkspaceView(state.id(), state.config().embedding(), state.config().chunking(), target, index,
-                sources, state.removingSources(), state.createdAt());
+                sources, state.removingSources(), state.createdAt(), node);
     }
 
     private static JobView currentJob(WorkspaceState state, String source) {

@@ -2,6 +2,7 @@ package io.syncline.workspace;
 
 import com.typesafe.config.ConfigFactory;
 import io.syncline.embedding.Embedders;
+import io.syncline.fence.WriteFence;
 import io.syncline.source.SourceSpec;
 import io.syncline.sync.IndexConfig;
 import io.syncline.sync.IndexServices;
@@ -64,7 +65,8 @@ class WorkspaceEntityIT {
     void freshEntity() {
         TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
         entity = EventSourcedBehaviorTestKit.create(testKit.system(), WorkspaceEntity.create("ws", shard.ref(), work,
-                WorkspaceSettings.fromConfig(testKit.system().settings().config())));
+                WorkspaceSettings.fromConfig(testKit.system().settings().config()),
+                new EntityHost("127.0.0.1:0", WriteFence.NONE)));
     }
 
     @Test

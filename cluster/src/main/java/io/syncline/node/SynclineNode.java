@@ -10,6 +10,7 @@ import io.syncline.embedding.Embedders;
 import io.syncline.embedding.remote.ProviderEndpoints;
 import io.syncline.embedding.remote.ProviderRuntime;
 import io.syncline.embedding.remote.ProviderSettings;
+import io.syncline.fence.MajorityFence;
 import io.syncline.search.SearchService;
 import io.syncline.sync.IndexServices;
 import io.syncline.workspace.PipelineIndexWork;
@@ -19,6 +20,7 @@ import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.management.javadsl.PekkoManagement;
@@ -70,8 +72,12 @@ public final class SynclineNode {
     }
 
     private static SynclineNode startIn(ActorSystem<Void> system, NodeSettings settings) {
-        log.info("Syncline node starting: home {}, HTTP {}:{}, keyspace {}", settings.home(),
-                settings.httpInterface(), settings.httpPort(), settings.keyspace());
+        // From the first moment: its watchdog must be ticking before any entity can write.
+        MajorityFence.get(system);
+        log.info("Syncline {} node starting: cluster address {}, home {}, HTTP {}:{}, keyspace {}",
+                system.settings().config().getString("pekko.cluster.app-version"),
+                Cluster.get(system).selfMember().address(), settings.home(), settings.httpInterface(),
+                settings.httpPort(), settings.keyspace());
         CqlSession session = await(CassandraSessionRegistry.get(system).sessionFor(SESSION_CONFIG_PATH).underlying(),
                 CASSANDRA_WAIT, "connecting to Cassandra");
         var applied = new SchemaMigrations(session, settings.keyspace(), settings.replication()).migrate();
@@ -100,9 +106,15 @@ public final class SynclineNode {
         await(PekkoManagement.get(system).start(), Duration.ofSeconds(30), "starting pekko-management");
 
         CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
-        shutdown.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "not-ready", () -> {
+        shutdown.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "not-ready-then-drain", () -> {
             NodeStartedReadiness.started(system.classicSystem(), false);
-            return CompletableFuture.completedFuture(Done.getInstance());
+            // A node that was downed is fenced already: nothing to drain, the sooner it is gone the better.
+            boolean downed = shutdown.getShutdownReason()
+                    .map(CoordinatedShutdown.clusterDowningReason()::equals).orElse(false);
+            Duration drain = downed ? Duration.ZERO : settings.drainDelay();
+            log.info("stopping: not ready; serving {} ms more before unbinding the API", drain.toMillis());
+            return CompletableFuture.supplyAsync(Done::getInstance,
+                    CompletableFuture.delayedExecutor(drain.toMillis(), TimeUnit.MILLISECONDS));
         });
         shutdown.addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "close-embedders", () -> {
             embedders.close();

@@ -2,7 +2,11 @@ package io.syncline.node;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.syncline.fence.FenceSettings;
+import org.apache.pekko.cluster.Valid$;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import java.util.Map;
 
@@ -44,5 +48,40 @@ class NodeConfigTest {
 
         assertThat(config.getString("pekko.persistence.cassandra.journal.keyspace")).isEqualTo("other");
         assertThat(config.getString("pekko.persistence.cassandra.snapshot.keyspace")).isEqualTo("other");
+    }
+
+    @Test
+    void aShorterStableAfterAlsoShortensTheFreezeAfterWhichANodeStopsWriting() {
+        Config defaults = NodeConfig.load(ConfigFactory.empty(), Map.of());
+        Config quick = NodeConfig.load(ConfigFactory.parseMap(
+                Map.of("pekko.cluster.split-brain-resolver.stable-after", "5s")), Map.of());
+
+        assertThat(FenceSettings.fromConfig(defaults).maxPause()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(FenceSettings.fromConfig(quick).maxPause()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.getString("pekko.cluster.split-brain-resolver.active-strategy")).isEqualTo("keep-majority");
+        assertThat(defaults.getString("pekko.cluster.downing-provider-class")).contains("SplitBrainResolverProvider");
+    }
+
+    @Test
+    void theClusterSeesTheBuildsVersion() {
+        Config config = NodeConfig.load(ConfigFactory.empty(), Map.of());
+
+        assertThat(config.getString("pekko.cluster.app-version"))
+                .isEqualTo(config.getString("syncline.version"))
+                .matches("\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
+    void aNodeOfAnotherKeyspaceOrShardCountIsRefused() {
+        Config ours = NodeConfig.load(ConfigFactory.empty(), Map.of());
+        Config otherKeyspace = NodeConfig.load(ConfigFactory.parseMap(
+                Map.of("syncline.cassandra.keyspace", "elsewhere")), Map.of());
+        Config otherShards = NodeConfig.load(ConfigFactory.parseMap(
+                Map.of("pekko.cluster.sharding.number-of-shards", 64)), Map.of());
+        SynclineJoinCheck check = new SynclineJoinCheck();
+
+        assertThat(check.check(ours, ours)).isEqualTo(Valid$.MODULE$);
+        assertThat(check.check(otherKeyspace, ours).toString()).contains("syncline.cassandra.keyspace");
+        assertThat(check.check(otherShards, ours).toString()).contains("number-of-shards");
     }
 }

@@ -37,7 +37,8 @@ final class NodeProcess {
                 "-Dsyncline.cassandra.keyspace=" + keyspace,
                 "-Dpekko.remote.artery.canonical.port=" + remotePort,
                 "-Dpekko.management.http.port=" + managementPort,
-                "-Dpekko.cluster.seed-nodes.0=pekko://Syncline@127.0.0.1:" + remotePort));
+                "-Dpekko.cluster.seed-nodes.0=pekko://Syncline@127.0.0.1:" + remotePort,
+                "-Dpekko.actor.serialize-messages=on", "-Dsyncline.http.drain-delay=0s"));
         List<String> contactPoints = LocalCassandra.contactPointStrings();
         for (int i = 0; i < contactPoints.size(); i++) {
             command.add("-Ddatastax-java-driver.basic.contact-points." + i + "=" + contactPoints.get(i));

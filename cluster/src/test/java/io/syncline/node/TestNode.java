@@ -49,6 +49,11 @@ final class TestNode implements AutoCloseable {
         settings.put("pekko.management.http.port", managementPort);
         settings.put("pekko.cluster.seed-nodes", List.of("pekko://Syncline@127.0.0.1:" + remotePort));
         settings.put("pekko.coordinated-shutdown.exit-jvm", "off");
+        // Every message is serialized as if it crossed nodes: one that could not, fails the test.
+        settings.put("pekko.actor.serialize-messages", "on");
+        // Several nodes share this JVM: a pause (a long GC) must not halt it, only fence the node.
+        settings.put("syncline.fence.halt-after-pause", "off");
+        settings.put("syncline.http.drain-delay", "0s");
         return NodeConfig.load(ConfigFactory.parseMap(settings));
     }
 

@@ -8,6 +8,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.javadsl.model.HttpHeader;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -27,6 +29,8 @@ import java.util.concurrent.CompletionException;
 public final class ApiRoutes extends AllDirectives {
 
     private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
+    /** Seconds a client should wait before trying again after a 503. */
+    private static final HttpHeader RETRY_AFTER = RawHeader.create("Retry-After", "5");
 
     private final WorkspaceRoutes workspaceRoutes;
     private final SourceRoutes sourceRoutes;
@@ -61,7 +65,14 @@ public final class ApiRoutes extends AllDirectives {
                         cause = cause.getCause();
                     }
                     if (cause instanceof ApiException api) {
-                        return complete(errorResponse(api.status(), api.code(), api.getMessage()));
+                        HttpResponse response = errorResponse(api.status(), api.code(), api.getMessage());
+                        return complete(api.status().equals(StatusCodes.SERVICE_UNAVAILABLE)
+                                ? response.addHeader(RETRY_AFTER) : response);
+                    }
+                    if (StorageFailure.isOutage(cause)) {
+                        log.warn("request failed, Cassandra is unavailable: {}", cause.toString());
+                        return complete(errorResponse(StatusCodes.SERVICE_UNAVAILABLE, "storage_unavailable",
+                                StorageFailure.MESSAGE).addHeader(RETRY_AFTER));
                     }
                     if (cause instanceof ProviderUnavailableException unavailable) {
                         return complete(errorResponse(StatusCodes.SERVICE_UNAVAILABLE, "provider_unavailable",

@@ -9,10 +9,13 @@ import io.syncline.workspace.WorkspaceView;
 import java.time.Instant;
 import java.util.List;
 
-/** A workspace as {@code GET /v1/workspaces/{ws}} renders it: each source's definition flat, with its sync state. */
+/**
+ * A workspace as {@code GET /v1/workspaces/{ws}} renders it: each source's definition flat, with its sync state, and
+ * the node (host:remotePort) that hosts it.
+ */
 record WorkspaceJson(String id, EmbeddingSpec embedding, ChunkingSpec chunking, String configHash,
                      WorkspaceView.Index index, List<SourceJson> sources, List<String> removingSources,
-                     Instant createdAt) {
+                     Instant createdAt, String node) {
 
     /**
      * @param revision   the revision the searched index holds for this source, or null if never synced
@@ -29,6 +32,6 @@ record WorkspaceJson(String id, EmbeddingSpec embedding, ChunkingSpec chunking, 
                 s.spec().uri(), s.spec().path(), s.spec().branch(), s.spec().include(), s.spec().exclude(),
                 s.spec().maxFileBytes(), s.revision(), s.lastSync(), s.currentJob())).toList();
         return new WorkspaceJson(view.id(), view.embedding(), view.chunking(), view.configHash(), view.index(),
-                sources, view.removingSources(), view.createdAt());
+                sources, view.removingSources(), view.createdAt(), view.node());
     }
 }

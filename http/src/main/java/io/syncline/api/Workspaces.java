@@ -1,6 +1,7 @@
 package io.syncline.api;
 
 import io.syncline.workspace.JobView;
+import io.syncline.workspace.JobViews;
 import io.syncline.workspace.Rejection;
 import io.syncline.workspace.WorkspaceEntity;
 import io.syncline.workspace.WorkspaceView;
@@ -61,7 +62,8 @@ public final class Workspaces {
     }
 
     public CompletionStage<List<JobView>> retryDocuments(String id, Map<String, List<String>> paths) {
-        return ask(id, replyTo -> new WorkspaceEntity.RetryDocuments(paths, replyTo));
+        return this.<JobViews>ask(id, replyTo -> new WorkspaceEntity.RetryDocuments(paths, replyTo))
+                .thenApply(JobViews::jobs);
     }
 
     public CompletionStage<JobView> job(String id, String jobId) {
@@ -93,6 +95,10 @@ public final class Workspaces {
             }
             if (Rejection.CONFLICT.equals(code)) {
                 return ApiException.conflict(text);
+            }
+            if (Rejection.UNAVAILABLE.equals(code)) {
+                return ApiException.unavailable("workspace '" + id + "' cannot be served now: " + text
+                        + "; try again or use another node");
             }
             return ApiException.invalid(text);
         }

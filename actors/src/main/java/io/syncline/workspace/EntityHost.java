@@ -1,0 +1,12 @@
+package io.syncline.workspace;
+
+import io.syncline.fence.WriteFence;
+
+/**
+ * The node a workspace entity runs on, as the entity needs it: the address the API shows as the workspace's
+ * {@code node}, and the fence that says whether this node may write now.
+ *
+ * @param address host:port of the node's cluster (Artery) address
+ */
+public record EntityHost(String address, WriteFence fence) {
+}
