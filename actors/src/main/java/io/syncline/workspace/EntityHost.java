@@ -1,6 +1,6 @@
 package io.syncline.workspace;
 
-import io.syncline.fence.WriteFence;
+import io.syncline.membership.WriteFence;
 
 /**
  * The node a workspace entity runs on, as the entity needs it: the address the API shows as the workspace's

@@ -1,7 +1,8 @@
 package io.syncline.workspace;
 
-import io.syncline.fence.MajorityFence;
-import io.syncline.fence.WriteFence;
+import io.syncline.membership.MajorityFence;
+import io.syncline.membership.NodeAddress;
+import io.syncline.membership.WriteFence;
 import io.syncline.serialization.CborSerializable;
 import io.syncline.source.SourceSpec;
 import io.syncline.sync.Checkpoint;
@@ -9,7 +10,6 @@ import io.syncline.sync.IndexConfig;
 import io.syncline.sync.SyncCounts;
 import io.syncline.sync.SyncMode;
 import org.apache.pekko.Done;
-import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -200,8 +200,7 @@ public final class WorkspaceEntity
     /** Registers the entity with sharding on this node. */
     public static void init(ActorSystem<?> system, IndexWork work) {
         WorkspaceSettings settings = WorkspaceSettings.fromConfig(system.settings().config());
-        Address self = Cluster.get(system).selfMember().address();
-        EntityHost host = new EntityHost(self.getHost().orElse("?") + ":" + self.getPort().orElse(0),
+        EntityHost host = new EntityHost(NodeAddress.of(Cluster.get(system).selfMember().address()),
                 MajorityFence.get(system));
         ClusterSharding.get(system).init(Entity.of(ENTITY_KEY,
                 context -> create(context.getEntityId(), context.getShard(), work, settings, host)));

@@ -1,7 +1,7 @@
 package io.syncline.workspace;
 
 import com.typesafe.config.ConfigFactory;
-import io.syncline.fence.WriteFence;
+import io.syncline.membership.WriteFence;
 import io.syncline.source.SourceSpec;
 import io.syncline.sync.IndexConfig;
 import io.syncline.sync.JobInput;

@@ -1,6 +1,6 @@
 package io.syncline.node;
 
-import io.syncline.fence.MajorityFence;
+import io.syncline.membership.MajorityFence;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 

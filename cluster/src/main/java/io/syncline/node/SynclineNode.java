@@ -10,7 +10,8 @@ import io.syncline.embedding.Embedders;
 import io.syncline.embedding.remote.ProviderEndpoints;
 import io.syncline.embedding.remote.ProviderRuntime;
 import io.syncline.embedding.remote.ProviderSettings;
-import io.syncline.fence.MajorityFence;
+import io.syncline.membership.MajorityFence;
+import io.syncline.providers.ProviderCoordinator;
 import io.syncline.search.SearchService;
 import io.syncline.sync.IndexServices;
 import io.syncline.workspace.PipelineIndexWork;
@@ -19,6 +20,7 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.http.javadsl.Http;
@@ -88,8 +90,11 @@ public final class SynclineNode {
                 DispatcherSelector.fromConfig("syncline.dispatchers.embedding"));
         Executor providerCalls = system.dispatchers().lookup(
                 DispatcherSelector.fromConfig("syncline.dispatchers.provider"));
+        ProviderSettings providerSettings = ProviderSettings.fromConfig(system.settings().config());
         ProviderEndpoints providers = new ProviderEndpoints(ProviderRuntime.of(system.classicSystem(), providerCalls,
-                ProviderSettings.fromConfig(system.settings().config())), System.getenv());
+                providerSettings), System.getenv());
+        system.systemActorOf(ProviderCoordinator.create(providers, providerSettings.reportInterval()),
+                "provider-coordinator", Props.empty());
         Embedders embedders = new Embedders(settings.onnxThreads(), embeddingCalls, providers,
                 UnaryOperator.identity());
         IndexServices services = new IndexServices(system, session, settings.keyspace(), embedders,

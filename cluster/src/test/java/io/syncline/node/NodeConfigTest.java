@@ -2,7 +2,7 @@ package io.syncline.node;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.syncline.fence.FenceSettings;
+import io.syncline.membership.FenceSettings;
 import org.apache.pekko.cluster.Valid$;
 import org.junit.jupiter.api.Test;
 

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -32,8 +33,16 @@ import java.util.function.Function;
  * provider.
  *
  * <p>It never fails a batch as a whole: each text ends with a vector or a reason.
+ *
+ * <p>In a cluster the limits hold for all nodes together: this node uses its {@link ClusterShare} of them, a
+ * Retry-After seen here is announced to the other nodes (and one they saw pauses this node too), and while another
+ * node reports the endpoint's circuit open or half-open this node sends nothing, leaving the probing to that node.
  */
 public final class ProviderEndpoint {
+
+    static final String CLOSED = "closed";
+    static final String OPEN = "open";
+    static final String HALF_OPEN = "half-open";
 
     private final String id;
     private final EndpointInfo info;
@@ -47,8 +56,13 @@ public final class ProviderEndpoint {
     private final RateGate gate;
     private final CallLog log = new CallLog();
     private final Deque<Waiter> waiting = new ArrayDeque<>();
+    private final Consumer<EndpointState> announce;
+    private ClusterShare share = ClusterShare.ALONE;
+    private int concurrency;
     private int inFlight;
     private long pausedUntil;
+    private long peersOpenUntil;
+    private List<String> openOn = List.of();
     private boolean pumpScheduled;
     private String lastError;
     private Instant lastErrorAt;
@@ -57,9 +71,10 @@ public final class ProviderEndpoint {
     public record EndpointInfo(String kind, String baseUrl, String model) {
     }
 
+    /** @param announce told of a Retry-After pause and of every change of the circuit, to tell the other nodes */
     ProviderEndpoint(String id, EndpointInfo info, EndpointLimits limits, int dimension,
                      Function<List<String>, List<float[]>> documents, Function<List<String>, List<float[]>> queries,
-                     ProviderRuntime runtime) {
+                     ProviderRuntime runtime, Consumer<EndpointState> announce) {
         this.id = id;
         this.info = info;
         this.limits = limits;
@@ -73,6 +88,68 @@ public final class ProviderEndpoint {
                 .withExponentialBackoff(settings.breakerMaxReset());
         this.gate = new RateGate(limits.maxRequestsPerMinute(), limits.maxTokensPerMinute(), settings.headroom(),
                 settings.decreaseFactor(), settings.recoveryPerSecond(), runtime.nanoTime());
+        this.concurrency = limits.maxConcurrency();
+        this.announce = announce;
+        breaker.addOnOpenListener(this::announceState);
+        breaker.addOnHalfOpenListener(this::announceState);
+        breaker.addOnCloseListener(this::announceState);
+    }
+
+    // ---- the cluster: shares, and what other nodes saw ----
+
+    /** Uses this share of the endpoint's limits from now on. */
+    void share(ClusterShare next) {
+        List<Runnable> completions;
+        synchronized (this) {
+            share = next;
+            concurrency = next.concurrency(limits.maxConcurrency());
+            gate.share(next.fraction());
+            completions = pump();
+        }
+        completions.forEach(Runnable::run);
+    }
+
+    /** Another node was asked to wait until then: so is this one. */
+    void peerPaused(Instant until) {
+        long remaining = Duration.between(Instant.now(), until).toNanos();
+        if (remaining > 0) {
+            synchronized (this) {
+                pausedUntil = Math.max(pausedUntil, runtime.nanoTime() + remaining);
+            }
+        }
+    }
+
+    /**
+     * Other nodes report the circuit not closed: this node sends nothing for {@code forNanos} from now (0 when no
+     * other node reports trouble), unless told again.
+     */
+    void peersTroubled(List<String> nodes, long forNanos) {
+        List<Runnable> completions;
+        synchronized (this) {
+            openOn = List.copyOf(nodes);
+            peersOpenUntil = forNanos > 0 ? runtime.nanoTime() + forNanos : 0;
+            completions = pump();
+        }
+        completions.forEach(Runnable::run);
+    }
+
+    /** This node's view of the endpoint, as the other nodes are told it. */
+    public synchronized EndpointState state() {
+        long now = runtime.nanoTime();
+        Instant paused = pausedUntil > now ? Instant.now().plusNanos(pausedUntil - now) : null;
+        return new EndpointState(id, info.kind(), info.baseUrl(), info.model(), localCircuit(), paused);
+    }
+
+    private void announceState() {
+        announce.accept(state());
+    }
+
+    private String localCircuit() {
+        return breaker.isClosed() ? CLOSED : breaker.isHalfOpen() ? HALF_OPEN : OPEN;
+    }
+
+    private boolean peersOpen(long now) {
+        return now < peersOpenUntil;
     }
 
     public String id() {
@@ -91,7 +168,7 @@ public final class ProviderEndpoint {
     /** A query's vector: one call now, or {@link ProviderUnavailableException} at once if the endpoint is down. */
     public CompletionStage<float[]> embedQuery(String query) {
         synchronized (this) {
-            if (!breaker.isClosed()) {
+            if (!breaker.isClosed() || peersOpen(runtime.nanoTime())) {
                 return CompletableFuture.failedFuture(new ProviderUnavailableException("embedding provider " + id
                         + " is failing (its circuit is open): try again shortly"));
             }
@@ -219,11 +296,12 @@ public final class ProviderEndpoint {
     /** Admits waiting calls in order while they may go; schedules itself for when the head may go next. */
     private List<Runnable> pump() {
         List<Runnable> completions = new ArrayList<>();
-        while (!waiting.isEmpty() && inFlight < limits.maxConcurrency()) {
+        while (!waiting.isEmpty() && inFlight < concurrency) {
             long now = runtime.nanoTime();
             long wait = Math.max(pausedUntil - now, gate.waitNanos(now, waiting.peek().tokens()));
-            if (breaker.isOpen()) {
-                wait = Math.max(wait, settings.openPoll().toNanos()); // no call while open; a probe once it is not
+            if (breaker.isOpen() || peersOpen(now)) {
+                // no call while open here, nor while another node has it open (it probes); a probe once it is not
+                wait = Math.max(wait, settings.openPoll().toNanos());
             }
             if (wait > 0) {
                 if (!pumpScheduled) {
@@ -252,10 +330,12 @@ public final class ProviderEndpoint {
 
     /**
      * Frees the call's slot. After a 429 it first pauses the endpoint: nothing more is sent until the Retry-After
-     * has passed (then at a lower rate), and this happens before the next waiting call could be admitted.
+     * has passed (then at a lower rate), and this happens before the next waiting call could be admitted. The other
+     * nodes are told of the pause.
      */
     private void release(long admittedAt, Throwable error) {
         List<Runnable> completions;
+        boolean paused = false;
         synchronized (this) {
             inFlight--;
             long now = runtime.nanoTime();
@@ -271,9 +351,13 @@ public final class ProviderEndpoint {
                     pausedUntil = Math.max(pausedUntil, now + pause.toNanos());
                     gate.rateLimited(now);
                     log.rateLimited();
+                    paused = true;
                 }
             }
             completions = pump();
+        }
+        if (paused) {
+            announceState();
         }
         completions.forEach(Runnable::run);
     }
@@ -306,19 +390,26 @@ public final class ProviderEndpoint {
 
     // ---- status ----
 
+    /** The endpoint's status: its circuit is the worst of this node's and those other nodes report. */
     public synchronized ProviderStatus status() {
         long now = runtime.nanoTime();
-        String circuit = breaker.isClosed() ? "closed" : breaker.isHalfOpen() ? "half-open" : "open";
+        String local = localCircuit();
+        String circuit = !CLOSED.equals(local) || !peersOpen(now) ? local : OPEN;
+        List<String> troubled = peersOpen(now) ? openOn : List.of();
         Instant paused = pausedUntil > now ? Instant.now().plusNanos(pausedUntil - now) : null;
-        return new ProviderStatus(id, info.kind(), info.baseUrl(), info.model(), circuit,
+        return new ProviderStatus(id, info.kind(), info.baseUrl(), info.model(), circuit, troubled, true,
                 log.requestsInLastMinute(now), log.tokensInLastMinute(now), log.rateLimitedResponses(),
-                gate.factor(), paused, inFlight, waiting.size(), lastError, lastErrorAt, limits);
+                gate.factor(), paused, inFlight, waiting.size(), lastError, lastErrorAt, limits,
+                share.fraction(), concurrency);
     }
 
     /** Circuit state for callers that only need it. */
     public synchronized Optional<String> trouble() {
         if (!breaker.isClosed()) {
             return Optional.of("circuit " + (breaker.isHalfOpen() ? "half-open" : "open") + ": " + lastError);
+        }
+        if (peersOpen(runtime.nanoTime())) {
+            return Optional.of("circuit open on " + String.join(", ", openOn));
         }
         if (runtime.nanoTime() < pausedUntil) {
             return Optional.of("paused by the provider (Retry-After)");

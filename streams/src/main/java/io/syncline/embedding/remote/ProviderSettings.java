@@ -21,11 +21,14 @@ import java.time.Duration;
  * @param headroom           the share of a configured rate actually used, so that a provider's window is not hit
  * @param decreaseFactor     the rate is multiplied by this after a 429
  * @param recoveryPerSecond  and grows back by this share of the configured rate each second without one
+ * @param reportInterval     how often a node repeats to the others an endpoint's trouble while it lasts
+ * @param peerReportTtl      how long what another node reported of an endpoint counts
  */
 public record ProviderSettings(int maxAttempts, Duration maxRetryTime, Duration baseBackoff, Duration maxBackoff,
                                Duration rateLimitedBackoff, int breakerMaxFailures, Duration breakerReset,
                                Duration breakerMaxReset, Duration openPoll, double headroom, double decreaseFactor,
-                               double recoveryPerSecond) {
+                               double recoveryPerSecond, Duration reportInterval,
+                               Duration peerReportTtl) {
 
     public static ProviderSettings fromConfig(Config config) {
         Config c = config.getConfig("syncline.providers");
@@ -34,6 +37,7 @@ public record ProviderSettings(int maxAttempts, Duration maxRetryTime, Duration 
                 c.getDuration("retry.rate-limited-backoff"), c.getInt("circuit-breaker.max-failures"),
                 c.getDuration("circuit-breaker.reset-timeout"), c.getDuration("circuit-breaker.max-reset-timeout"),
                 c.getDuration("circuit-breaker.open-poll"), c.getDouble("rate.headroom"),
-                c.getDouble("rate.decrease-factor"), c.getDouble("rate.recovery-per-second"));
+                c.getDouble("rate.decrease-factor"), c.getDouble("rate.recovery-per-second"),
+                c.getDuration("cluster.report-interval"), c.getDuration("cluster.report-ttl"));
     }
 }

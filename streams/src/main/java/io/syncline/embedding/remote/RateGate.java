@@ -13,13 +13,15 @@ final class RateGate {
     private static final double MIN_FACTOR = 0.05;
     private static final long NANOS_PER_MINUTE = 60_000_000_000L;
 
-    private final double requestsPerMinute;
-    private final double tokensPerMinute;
+    private final double configuredRequestsPerMinute;
+    private final double configuredTokensPerMinute;
     private final double headroom;
     private final double decreaseFactor;
     private final double recoveryPerSecond;
-    private final double requestCapacity;
-    private final double tokenCapacity;
+    private double requestsPerMinute;
+    private double tokensPerMinute;
+    private double requestCapacity;
+    private double tokenCapacity;
     private double requests;
     private double tokens;
     private double factor = 1.0;
@@ -29,17 +31,30 @@ final class RateGate {
     /** @param requestsPerMinute 0 for no limit; likewise tokensPerMinute */
     RateGate(int requestsPerMinute, int tokensPerMinute, double headroom, double decreaseFactor,
              double recoveryPerSecond, long now) {
-        this.requestsPerMinute = requestsPerMinute;
-        this.tokensPerMinute = tokensPerMinute;
+        this.configuredRequestsPerMinute = requestsPerMinute;
+        this.configuredTokensPerMinute = tokensPerMinute;
         this.headroom = headroom;
         this.decreaseFactor = decreaseFactor;
         this.recoveryPerSecond = recoveryPerSecond;
-        this.requestCapacity = Math.max(1, requestsPerMinute * (1 - headroom) / 2);
-        this.tokenCapacity = Math.max(1, tokensPerMinute * (1 - headroom) / 2);
+        share(1.0);
         this.requests = requestCapacity;
         this.tokens = tokenCapacity;
         this.refilledAt = now;
         this.adjustedAt = now;
+    }
+
+    /**
+     * Uses this fraction of the configured rates from now on: the node's share of a limit that holds for the whole
+     * cluster. Buckets shrink with it (what they hold beyond the new capacity is dropped), so that a node's burst
+     * stays within its share too.
+     */
+    void share(double fraction) {
+        requestsPerMinute = configuredRequestsPerMinute * fraction;
+        tokensPerMinute = configuredTokensPerMinute * fraction;
+        requestCapacity = Math.max(1, requestsPerMinute * (1 - headroom) / 2);
+        tokenCapacity = Math.max(1, tokensPerMinute * (1 - headroom) / 2);
+        requests = Math.min(requests, requestCapacity);
+        tokens = Math.min(tokens, tokenCapacity);
     }
 
     /** Nanoseconds to wait before a call of this many tokens may go; 0 when it may go now. */

@@ -1,4 +1,4 @@
-package io.syncline.fence;
+package io.syncline.membership;
 
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.cluster.Member;

@@ -1,4 +1,4 @@
-package io.syncline.fence;
+package io.syncline.membership;
 
 import com.typesafe.config.Config;
 
