@@ -60,6 +60,17 @@ public record Job(String id, String source, SyncMode mode, String ref, List<Stri
                 plannedPaths, checkpoint, counts, all, attempts, lastError, requestedAt, startedAt, finishedAt, error);
     }
 
+    /**
+     * The revision the job was syncing to is gone from the repository: it starts over, in full, towards the ref's
+     * revision now (a checkpoint of the lost revision says nothing about the new one, and only a full sync removes
+     * what the lost revision had and the new one has not).
+     */
+    Job retargeted(String newRevision, String reason) {
+        return new Job(id, source, mode, ref, paths, state, SyncMode.FULL, generation, fromRevision, newRevision, -1,
+                Checkpoint.START, SyncCounts.ZERO, List.of(), attempts, reason, requestedAt, startedAt, finishedAt,
+                error);
+    }
+
     Job attemptFailed(String error) {
         return new Job(id, source, mode, ref, paths, state, effectiveMode, generation, fromRevision, toRevision,
                 plannedPaths, checkpoint, counts, failures, attempts + 1, error, requestedAt, startedAt, finishedAt,

@@ -6,6 +6,7 @@ import io.syncline.workspace.WorkspaceEntity.GenerationCleaned;
 import io.syncline.workspace.WorkspaceEntity.GenerationRetired;
 import io.syncline.workspace.WorkspaceEntity.RecordCheckpoint;
 import io.syncline.workspace.WorkspaceEntity.RecordPlan;
+import io.syncline.workspace.WorkspaceEntity.RecordRetarget;
 import io.syncline.workspace.WorkspaceEntity.RecordTarget;
 import io.syncline.workspace.WorkspaceEntity.RetryCleanup;
 import io.syncline.workspace.WorkspaceEntity.RetryJob;
@@ -19,6 +20,7 @@ import io.syncline.workspace.WorkspaceEntity.SyncCompleted;
 import io.syncline.workspace.WorkspaceEntity.SyncFailed;
 import io.syncline.workspace.WorkspaceEntity.SyncPlanned;
 import io.syncline.workspace.WorkspaceEntity.SyncProgressed;
+import io.syncline.workspace.WorkspaceEntity.SyncRetargeted;
 import io.syncline.workspace.WorkspaceEntity.SyncTargetResolved;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -63,6 +65,11 @@ final class JobReports {
     ReplyEffect<Event, WorkspaceState> recordTarget(WorkspaceState state, RecordTarget report) {
         return ifRunning(state, report.jobId(), report.replyTo(),
                 job -> new SyncTargetResolved(job.id(), report.toRevision()));
+    }
+
+    ReplyEffect<Event, WorkspaceState> recordRetarget(WorkspaceState state, RecordRetarget report) {
+        return ifRunning(state, report.jobId(), report.replyTo(), job -> new SyncRetargeted(job.id(),
+                report.lostRevision(), report.toRevision(), Instant.now()));
     }
 
     ReplyEffect<Event, WorkspaceState> recordPlan(WorkspaceState state, RecordPlan report) {

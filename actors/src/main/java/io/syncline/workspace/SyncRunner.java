@@ -53,7 +53,11 @@ final class SyncRunner {
             Scheduler scheduler = context.getSystem().scheduler();
             Reports reports = new Reports(entity, job.jobId(), askTimeout, scheduler);
             CompletionStage<SyncJob.Result> run = target(job, work, reports)
-                    .thenCompose(targeted -> work.run(targeted, reports, killSwitch));
+                    .thenCompose(targeted -> work.run(targeted, reports, killSwitch)
+                            .exceptionallyCompose(error -> revisionGone(error)
+                                    ? retarget(targeted, work, reports)
+                                            .thenCompose(again -> work.run(again, reports, killSwitch))
+                                    : CompletableFuture.failedFuture(error)));
             context.pipeToSelf(run, (result, error) -> error == null ? new Finished(result) : new Failed(error));
             return Behaviors.receive(Command.class)
                     .onMessage(Finished.class, finished -> {
@@ -89,6 +93,22 @@ final class SyncRunner {
                         job.checkpoint(), job.counts(), job.paths())));
     }
 
+    private static boolean revisionGone(Throwable error) {
+        return unwrap(error) instanceof SourceException se && se.kind() == SourceException.Kind.REVISION_GONE;
+    }
+
+    /**
+     * The job towards the ref's revision now, in full from the start, once the entity has persisted that: the
+     * revision it was syncing to is gone (a force push dropped it, and this node's mirror never had it).
+     */
+    private static CompletionStage<JobInput> retarget(JobInput job, IndexWork work, Reports reports) {
+        return work.resolve(job.workspace(), job.source(), job.ref())
+                .thenCompose(revision -> reports.retargeted(job.toRevision(), revision)
+                        .thenApply(done -> new JobInput(job.workspace(), job.jobId(), job.source(), job.config(),
+                                SyncMode.FULL, job.ref(), job.fromRevision(), revision, Checkpoint.START,
+                                SyncCounts.ZERO, job.paths())));
+    }
+
     /**
      * Worth trying again later: the source or Cassandra did not answer. A ref that does not exist, a source that
      * cannot work, or a bug will not get better by waiting.
@@ -120,6 +140,11 @@ final class SyncRunner {
         CompletionStage<Done> targeted(String revision) {
             return AskPattern.askWithStatus(entity,
                     replyTo -> new WorkspaceEntity.RecordTarget(jobId, revision, replyTo), timeout, scheduler);
+        }
+
+        CompletionStage<Done> retargeted(String lostRevision, String revision) {
+            return AskPattern.askWithStatus(entity, replyTo -> new WorkspaceEntity.RecordRetarget(jobId,
+                    lostRevision, revision, replyTo), timeout, scheduler);
         }
 
         @Override

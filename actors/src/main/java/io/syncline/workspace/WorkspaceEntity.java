@@ -103,6 +103,10 @@ public final class WorkspaceEntity
             implements Command, Replying<Done> {
     }
 
+    record RecordRetarget(String jobId, String lostRevision, String toRevision, ActorRef<StatusReply<Done>> replyTo)
+            implements Command, Replying<Done> {
+    }
+
     record RecordPlan(String jobId, SyncMode mode, int paths, ActorRef<StatusReply<Done>> replyTo)
             implements Command, Replying<Done> {
     }
@@ -171,6 +175,10 @@ public final class WorkspaceEntity
     }
 
     public record SyncPlanned(String jobId, SyncMode mode, int paths) implements Event {
+    }
+
+    /** The job's revision was gone from the repository: it starts over, in full, towards {@code toRevision}. */
+    public record SyncRetargeted(String jobId, String lostRevision, String toRevision, Instant at) implements Event {
     }
 
     public record SyncProgressed(String jobId, Checkpoint checkpoint, SyncCounts counts,
@@ -276,6 +284,7 @@ public final class WorkspaceEntity
                 .onCommand(RetryDocuments.class, commands::retryDocuments)
                 .onCommand(WakeUp.class, (state, wakeUp) -> reports.wakeUp(state))
                 .onCommand(RecordTarget.class, reports::recordTarget)
+                .onCommand(RecordRetarget.class, reports::recordRetarget)
                 .onCommand(RecordPlan.class, reports::recordPlan)
                 .onCommand(RecordCheckpoint.class, reports::recordCheckpoint)
                 .onCommand(RunFinished.class, reports::runFinished)

@@ -1,6 +1,7 @@
 package io.syncline.workspace;
 
 import io.syncline.sync.JobInput;
+import io.syncline.sync.SyncMode;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -122,7 +123,9 @@ final class WorkspaceRuntime {
 
     private void startRunner(WorkspaceState state, Job job) {
         SourceState source = state.sources().get(job.source());
-        JobInput input = new JobInput(state.id(), job.id(), source.spec(), state.config(), job.mode(), job.ref(),
+        // A job that has to run in full (its revision was lost) does, whatever mode was asked for.
+        SyncMode mode = job.effectiveMode() == SyncMode.FULL ? SyncMode.FULL : job.mode();
+        JobInput input = new JobInput(state.id(), job.id(), source.spec(), state.config(), mode, job.ref(),
                 job.fromRevision(), job.toRevision(), job.checkpoint(), job.counts(), job.paths());
         ActorRef<SyncRunner.Command> runner = context.spawn(
                 SyncRunner.create(context.getSelf(), input, work, settings.askTimeout()),

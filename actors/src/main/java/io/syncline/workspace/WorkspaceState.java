@@ -15,6 +15,7 @@ import io.syncline.workspace.WorkspaceEntity.SyncCompleted;
 import io.syncline.workspace.WorkspaceEntity.SyncFailed;
 import io.syncline.workspace.WorkspaceEntity.SyncPlanned;
 import io.syncline.workspace.WorkspaceEntity.SyncProgressed;
+import io.syncline.workspace.WorkspaceEntity.SyncRetargeted;
 import io.syncline.workspace.WorkspaceEntity.SyncQueued;
 import io.syncline.workspace.WorkspaceEntity.SyncStarted;
 import io.syncline.workspace.WorkspaceEntity.SyncTargetResolved;
@@ -132,6 +133,10 @@ public record WorkspaceState(String id, IndexConfig config, IndexConfig activeCo
             return withJob(jobs.get(e.jobId()).started(e.generation(), e.fromRevision(), e.at()), jobSequence);
         } else if (event instanceof SyncTargetResolved e) {
             return withJob(jobs.get(e.jobId()).targeted(e.toRevision()), jobSequence);
+        } else if (event instanceof SyncRetargeted e) {
+            return withJob(jobs.get(e.jobId()).retargeted(e.toRevision(), "revision " + e.lostRevision()
+                    + " is no longer in the repository (history rewritten?): syncing " + e.toRevision()
+                    + " in full instead"), jobSequence);
         } else if (event instanceof SyncPlanned e) {
             return withJob(jobs.get(e.jobId()).planned(e.mode(), e.paths()), jobSequence);
         } else if (event instanceof SyncProgressed e) {

@@ -4,10 +4,6 @@ import com.typesafe.config.ConfigFactory;
 import io.syncline.membership.WriteFence;
 import io.syncline.source.SourceSpec;
 import io.syncline.sync.IndexConfig;
-import io.syncline.sync.JobInput;
-import io.syncline.sync.ProgressListener;
-import io.syncline.sync.SyncJob;
-import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -15,15 +11,11 @@ import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
-import org.apache.pekko.stream.SharedKillSwitch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.Collection;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +44,7 @@ class FencedWorkspaceTest {
         WriteFence fence = () -> Optional.ofNullable(closedBecause.get());
         TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
         ActorRef<WorkspaceEntity.Command> entity = testKit.spawn(WorkspaceEntity.create("ws", shard.ref(),
-                new NoWork(), WorkspaceSettings.fromConfig(testKit.system().settings().config()),
+                new ScriptedWork(), WorkspaceSettings.fromConfig(testKit.system().settings().config()),
                 new EntityHost("10.0.0.1:25520", fence)));
         TestProbe<StatusReply<WorkspaceView>> replies = testKit.createTestProbe();
         entity.tell(new WorkspaceEntity.Create(IndexConfig.defaults(), replies.ref()));
@@ -66,31 +58,5 @@ class FencedWorkspaceTest {
                 .isEqualTo("unavailable: this node sees 1 of 3 cluster members: it is not on the majority side");
         replies.expectTerminated(entity);
         journal.expectNothingPersisted("Workspace|ws");
-    }
-
-    /** The entity of this test never gets as far as running work. */
-    private static final class NoWork implements IndexWork {
-
-        @Override
-        public CompletionStage<String> resolve(String workspace, SourceSpec source, String ref) {
-            return CompletableFuture.failedFuture(new AssertionError("no work expected"));
-        }
-
-        @Override
-        public CompletionStage<SyncJob.Result> run(JobInput job, ProgressListener listener,
-                                                   SharedKillSwitch killSwitch) {
-            return CompletableFuture.failedFuture(new AssertionError("no work expected"));
-        }
-
-        @Override
-        public CompletionStage<Done> removeSource(String workspace, String sourceId, Collection<String> generations) {
-            return CompletableFuture.failedFuture(new AssertionError("no work expected"));
-        }
-
-        @Override
-        public CompletionStage<Done> retireGeneration(String workspace, String generation,
-                                                      Collection<String> sources) {
-            return CompletableFuture.failedFuture(new AssertionError("no work expected"));
-        }
     }
 }

@@ -37,7 +37,8 @@ final class SourceValidation {
         } catch (SourceException e) {
             throw new CompletionException(switch (e.kind()) {
                 case INVALID -> new ApiException(StatusCodes.BAD_REQUEST, "invalid_source", e.getMessage());
-                case REF_NOT_FOUND -> new ApiException(StatusCodes.BAD_REQUEST, "ref_not_found", e.getMessage());
+                case REF_NOT_FOUND, REVISION_GONE -> new ApiException(StatusCodes.BAD_REQUEST, "ref_not_found",
+                        e.getMessage());
                 case UNAVAILABLE -> new ApiException(StatusCodes.SERVICE_UNAVAILABLE, "source_unavailable",
                         e.getMessage());
             });

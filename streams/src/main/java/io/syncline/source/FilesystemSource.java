@@ -14,6 +14,10 @@ import java.util.Optional;
  * A directory tree as a source. A filesystem keeps no history: a revision only names the state of the files' paths,
  * sizes and modification times, every call reads the files as they are now, and there is never a change list, so a
  * sync compares everything. It never writes, and never reads outside the root (not even through a symlink).
+ *
+ * <p>A root that is missing or unreadable on the node running the job (not mounted there, say) fails the run as
+ * {@link SourceException.Kind#UNAVAILABLE}, to be retried: a missing root is not an empty tree, and reading it as one
+ * would make a full sync sweep every document of the source from the index.
  */
 public final class FilesystemSource implements Source {
 
@@ -27,7 +31,6 @@ public final class FilesystemSource implements Source {
         this.spec = spec;
         this.root = rootOf(spec);
         this.tree = new FileTree(root, PathFilter.of(spec));
-        requireRoot();
     }
 
     private static Path rootOf(SourceSpec spec) {
@@ -96,6 +99,7 @@ public final class FilesystemSource implements Source {
             return FileContents.tooLarge(path, bytes.length, spec.maxFileBytes())
                     .orElseGet(() -> FileContents.classify(path, bytes));
         } catch (NoSuchFileException e) {
+            requireRoot(); // the file, or the whole tree (an unmount): only the first is a deletion
             return vanished(path, "deleted since it was listed");
         } catch (IOException e) {
             throw new SourceException(SourceException.Kind.UNAVAILABLE,
@@ -117,11 +121,25 @@ public final class FilesystemSource implements Source {
         }
     }
 
-    private void requireRoot() {
-        if (!Files.isDirectory(root)) {
-            throw new SourceException(SourceException.Kind.INVALID, "filesystem source '" + spec.id() + "' points to '"
-                    + root + "', which " + (Files.exists(root) ? "is not a directory" : "does not exist"));
+    /** Fails (retryably) unless the root is a readable directory on this node now. */
+    void requireRoot() {
+        String problem = rootProblem();
+        if (problem != null) {
+            throw new SourceException(SourceException.Kind.UNAVAILABLE, problem + " on this node; the sync is "
+                    + "retried later and nothing is removed from the index meanwhile");
         }
+    }
+
+    /** What is wrong with the root now, or null: a message that names it. */
+    String rootProblem() {
+        if (!Files.isDirectory(root)) {
+            return "filesystem source '" + spec.id() + "' points to '" + root + "', which "
+                    + (Files.exists(root) ? "is not a directory" : "does not exist");
+        }
+        if (!Files.isReadable(root) || !Files.isExecutable(root)) {
+            return "filesystem source '" + spec.id() + "' points to '" + root + "', which is not readable";
+        }
+        return null;
     }
 
     @Override

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Where a git source's repository lives, parsed from the spec's uri: an https URL, or a git directory on this machine
  * (given as a path, a {@code file://} URL, or a work tree holding {@code .git}). Parsing looks at the local disk only,
- * never at the network; a uri that cannot work is rejected as {@link SourceException.Kind#INVALID}.
+ * never at the network; a uri that cannot work is rejected as {@link SourceException.Kind#INVALID}. A local path
+ * that is missing (or not a repository) is the source's mistake when it is added, but only this node's when a job
+ * runs (a disk not mounted here): then it is {@link SourceException.Kind#UNAVAILABLE}, and the job is retried.
  *
  * @param transportUri what JGit clones and fetches from
  * @param localGitDir  the git directory for a local repository, null for https
@@ -32,7 +34,17 @@ record GitLocation(String transportUri, Path localGitDir, String display) {
         return localGitDir != null;
     }
 
+    /** The location of a source being added or checked: a missing local repository is INVALID. */
     static GitLocation of(SourceSpec spec) {
+        return of(spec, SourceException.Kind.INVALID);
+    }
+
+    /** The location of a source a job reads on this node: a missing local repository is UNAVAILABLE here. */
+    static GitLocation onThisNode(SourceSpec spec) {
+        return of(spec, SourceException.Kind.UNAVAILABLE);
+    }
+
+    private static GitLocation of(SourceSpec spec, SourceException.Kind whenMissing) {
         String uri = spec.uri();
         if (uri == null || uri.isBlank()) {
             throw invalid(spec, "has no uri");
@@ -42,14 +54,14 @@ record GitLocation(String transportUri, Path localGitDir, String display) {
             return https(spec, uri);
         }
         if (lower.startsWith("file:")) {
-            return local(spec, fileUrlPath(spec, uri));
+            return local(spec, fileUrlPath(spec, uri), whenMissing);
         }
         if (URL_SCHEME.matcher(uri).find() || SCP_LIKE.matcher(uri).find()) {
             throw invalid(spec, "has an unsupported uri '" + uri
                     + "': only https:// URLs, file:// URLs and local paths are supported");
         }
         try {
-            return local(spec, Path.of(uri));
+            return local(spec, Path.of(uri), whenMissing);
         } catch (InvalidPathException e) {
             throw invalid(spec, "has a uri that is not a valid path: " + e.getMessage(), e);
         }
@@ -84,16 +96,17 @@ record GitLocation(String transportUri, Path localGitDir, String display) {
         }
     }
 
-    private static GitLocation local(SourceSpec spec, Path given) {
+    private static GitLocation local(SourceSpec spec, Path given, SourceException.Kind whenMissing) {
         Path path = given.toAbsolutePath().normalize();
         if (!Files.exists(path)) {
-            throw invalid(spec, "points to '" + path + "', which does not exist");
+            throw new SourceException(whenMissing, "git source '" + spec.id() + "' points to '" + path
+                    + "', which does not exist" + onThisNode(whenMissing));
         }
-        Path gitDir = gitDirOf(spec, path);
+        Path gitDir = gitDirOf(spec, path, whenMissing);
         return new GitLocation(gitDir.toString(), gitDir, path.toString());
     }
 
-    private static Path gitDirOf(SourceSpec spec, Path path) {
+    private static Path gitDirOf(SourceSpec spec, Path path, SourceException.Kind whenMissing) {
         if (Files.exists(path.resolve(".git"))) {
             try {
                 // The builder also follows a ".git" file (a linked work tree or a submodule checkout).
@@ -105,8 +118,13 @@ record GitLocation(String transportUri, Path localGitDir, String display) {
         if (RepositoryCache.FileKey.isGitRepository(path.toFile(), FS.DETECTED)) {
             return path;
         }
-        throw invalid(spec, "points to '" + path + "', which is not a git repository"
-                + " (no .git inside, not a git directory)");
+        throw new SourceException(whenMissing, "git source '" + spec.id() + "' points to '" + path
+                + "', which is not a git repository (no .git inside, not a git directory)" + onThisNode(whenMissing));
+    }
+
+    private static String onThisNode(SourceException.Kind whenMissing) {
+        return whenMissing == SourceException.Kind.UNAVAILABLE
+                ? " on this node; the sync is retried later and nothing is removed from the index meanwhile" : "";
     }
 
     private static String withoutCredentials(URI uri) {

@@ -67,8 +67,9 @@ final class GitMirror implements AutoCloseable {
      */
     synchronized Optional<String> update() {
         if (location.isLocal() && !Files.isDirectory(location.localGitDir())) {
-            throw new SourceException(SourceException.Kind.INVALID, "git source '" + spec.id() + "' points to '"
-                    + location.localGitDir() + "', which no longer exists");
+            throw new SourceException(SourceException.Kind.UNAVAILABLE, "git source '" + spec.id() + "' points to '"
+                    + location.localGitDir() + "', which does not exist on this node; the sync is retried later and "
+                    + "nothing is removed from the index meanwhile");
         }
         try {
             if (repository == null) {

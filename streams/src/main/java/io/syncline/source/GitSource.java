@@ -32,11 +32,14 @@ public final class GitSource implements Source {
     private final PathFilter filter;
     private final GitMirror mirror;
 
-    /** Parses and checks the spec's uri (local disk only) and opens the mirror if an earlier run cloned it. */
+    /**
+     * Parses and checks the spec's uri (local disk only: a local repository missing on this node is UNAVAILABLE) and
+     * opens the mirror if an earlier run cloned it.
+     */
     public GitSource(SourceSpec spec, Path cacheDir) {
         this.spec = spec;
         this.filter = PathFilter.of(spec);
-        this.mirror = new GitMirror(spec, GitLocation.of(spec), cacheDir);
+        this.mirror = new GitMirror(spec, GitLocation.onThisNode(spec), cacheDir);
     }
 
     @Override
@@ -56,7 +59,7 @@ public final class GitSource implements Source {
         if (!has(revision)) {
             mirror.update();
             if (!has(revision)) {
-                throw new SourceException(SourceException.Kind.REF_NOT_FOUND, "revision " + revision
+                throw new SourceException(SourceException.Kind.REVISION_GONE, "revision " + revision
                         + " is no longer in the repository of git source '" + spec.id() + "'");
             }
         }

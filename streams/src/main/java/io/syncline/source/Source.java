@@ -22,7 +22,7 @@ public interface Source extends AutoCloseable {
      * Makes sure a revision resolved earlier can be read, fetching again if the local copy lacks it (a job resumed
      * on a node with a new home, say).
      *
-     * @throws SourceException {@link SourceException.Kind#REF_NOT_FOUND} when the repository no longer has it
+     * @throws SourceException {@link SourceException.Kind#REVISION_GONE} when the repository no longer has it
      */
     void prepare(String revision);
 

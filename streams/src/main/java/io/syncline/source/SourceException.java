@@ -8,6 +8,11 @@ public class SourceException extends RuntimeException {
         INVALID,
         /** The ref names no branch, tag or commit of the repository. */
         REF_NOT_FOUND,
+        /**
+         * A revision a job resolved earlier is no longer in the repository (a force push dropped it, and this node's
+         * mirror never had it): the job resolves its ref again and runs in full.
+         */
+        REVISION_GONE,
         /** The source may work later: the remote did not answer, the network failed. */
         UNAVAILABLE
     }

@@ -56,10 +56,11 @@ public final class Sources {
                 }
             }
             case FILESYSTEM -> {
-                new FilesystemSource(spec).close();
-                if (!Files.isReadable(Path.of(spec.path()))) {
-                    throw new SourceException(SourceException.Kind.INVALID, "filesystem source '" + spec.id()
-                            + "' points to '" + spec.path() + "', which is not readable");
+                try (FilesystemSource source = new FilesystemSource(spec)) {
+                    String problem = source.rootProblem();
+                    if (problem != null) {
+                        throw new SourceException(SourceException.Kind.INVALID, problem);
+                    }
                 }
             }
         }

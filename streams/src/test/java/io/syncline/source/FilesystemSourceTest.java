@@ -197,21 +197,52 @@ class FilesystemSourceTest {
     }
 
     @Test
-    void aMissingDirectoryIsInvalidAndNamed() throws IOException {
+    void aMissingDirectoryIsInvalidWhenTheSourceIsAdded() {
         Path missing = tmp.resolve("gone");
 
-        assertThatThrownBy(() -> new FilesystemSource(SourceSpec.filesystem("notes", missing.toString())))
+        assertThatThrownBy(() -> Sources.validate(SourceSpec.filesystem("notes", missing.toString())))
                 .isInstanceOfSatisfying(SourceException.class,
                         e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.INVALID))
-                .hasMessageContaining(missing.toString());
+                .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
+    }
 
+    @Test
+    void aRootMissingWhenAJobRunsFailsTheRunRetryablyInsteadOfListingNothing() throws IOException {
+        write("a.md", "a");
         try (FilesystemSource source = source()) {
+            Files.delete(root.resolve("a.md"));
             Files.delete(root);
 
             assertThatThrownBy(() -> source.resolve(null))
-                    .isInstanceOfSatisfying(SourceException.class,
-                            e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.INVALID))
-                    .hasMessageContaining(root.toString()).hasMessageContaining("does not exist");
+                    .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.retryable()).isTrue())
+                    .hasMessageContaining(root.toString()).hasMessageContaining("does not exist on this node");
+            assertThatThrownBy(() -> source.list("fs-0"))
+                    .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.retryable()).isTrue());
+        }
+    }
+
+    @Test
+    void aRootThatVanishesWhileFilesAreReadFailsTheRunRatherThanReportingEachFileDeleted() throws IOException {
+        write("a.md", "a");
+        try (FilesystemSource source = source()) {
+            String revision = source.resolve(null);
+            Files.delete(root.resolve("a.md"));
+            Files.delete(root);
+
+            assertThatThrownBy(() -> source.read(revision, "a.md"))
+                    .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.retryable()).isTrue());
+        }
+    }
+
+    @Test
+    void aFileDeletedSinceTheListingIsReportedVanished() throws IOException {
+        write("a.md", "a");
+        try (FilesystemSource source = source()) {
+            String revision = source.resolve(null);
+            Files.delete(root.resolve("a.md"));
+
+            assertThat(source.read(revision, "a.md")).isInstanceOfSatisfying(ReadResult.Skipped.class,
+                    skipped -> assertThat(skipped.reason()).isEqualTo(ReadResult.Reason.VANISHED));
         }
     }
 }

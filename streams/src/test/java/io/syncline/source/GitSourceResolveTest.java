@@ -251,16 +251,29 @@ class GitSourceResolveTest {
     }
 
     @Test
-    void aLocalPathThatIsNotARepositoryIsInvalid() {
+    void aLocalRepositoryMissingOnTheNodeRunningAJobIsUnavailableThereNotInvalid() {
         Path missing = tmp.resolve("nowhere");
 
         assertThatThrownBy(() -> source(missing.toString(), null))
                 .isInstanceOfSatisfying(SourceException.class,
-                        e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.INVALID))
-                .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
+                        e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.UNAVAILABLE))
+                .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist on this node");
         assertThatThrownBy(() -> source(tmp.toString(), null))
                 .isInstanceOfSatisfying(SourceException.class,
-                        e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.INVALID))
+                        e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.UNAVAILABLE))
                 .hasMessageContaining("is not a git repository");
+    }
+
+    @Test
+    void aRevisionThatAForcePushDroppedIsGoneForAMirrorThatNeverHadIt() {
+        String rewritten = origin.onTopOf("main", first).file("README.md", "history rewritten").commit();
+
+        try (GitSource fresh = source()) {
+            assertThat(fresh.resolve("main")).isEqualTo(rewritten);
+            assertThatThrownBy(() -> fresh.prepare(second))
+                    .isInstanceOfSatisfying(SourceException.class,
+                            e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.REVISION_GONE))
+                    .hasMessageContaining(second).hasMessageContaining("no longer in the repository");
+        }
     }
 }

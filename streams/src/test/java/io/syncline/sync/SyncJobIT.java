@@ -1,6 +1,7 @@
 package io.syncline.sync;
 
 import com.typesafe.config.ConfigFactory;
+import io.syncline.source.SourceException;
 import io.syncline.source.SourceSpec;
 import io.syncline.source.TestRepo;
 import io.syncline.store.DocumentRecord;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -210,6 +212,27 @@ class SyncJobIT {
         assertThat(rest.counts().chunks().embedded() + rest.counts().chunks().reused())
                 .isEqualTo(straight.counts().chunks().embedded() + straight.counts().chunks().reused());
         assertNoOrphans("cut");
+    }
+
+    @Test
+    void aDirectoryMissingOnTheNodeFailsTheFullSyncRetryablyAndRemovesNothing() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("mounted"));
+        Files.writeString(root.resolve("a.md"), TestCorpus.markdown(400, 2));
+        Files.writeString(root.resolve("b.md"), TestCorpus.markdown(401, 2));
+        SourceSpec spec = SourceSpec.filesystem("repo", root.toString());
+        run("unmounted", spec, SyncMode.FULL, null, "fs-0");
+        List<String> indexed = manifest("unmounted", "repo");
+        assertThat(indexed).hasSize(2);
+
+        Files.delete(root.resolve("a.md"));
+        Files.delete(root.resolve("b.md"));
+        Files.delete(root); // as if the disk were not mounted on the node that runs the next job
+
+        assertThatThrownBy(() -> run("unmounted", spec, SyncMode.FULL, null, "fs-1"))
+                .isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(SourceException.class)
+                .satisfies(e -> assertThat(((SourceException) e.getCause()).retryable()).isTrue());
+        assertThat(manifest("unmounted", "repo")).isEqualTo(indexed);
     }
 
     private SyncJob.Result run(String workspace, SourceSpec spec, SyncMode mode, String from, String to) {
