@@ -21,7 +21,7 @@ public interface IndexWork {
     /** Runs a job from its checkpoint; the kill switch aborts it when the entity stops it. */
     CompletionStage<SyncJob.Result> run(JobInput job, ProgressListener listener, SharedKillSwitch killSwitch);
 
-    /** Deletes every document and chunk of a source in the given generations, and its local copy. */
+    /** Deletes every document and chunk of a source in the given generations, and its copies on every node. */
     CompletionStage<Done> removeSource(String workspace, String sourceId, Collection<String> generations);
 
     /** Deletes every document and chunk of a generation for the given sources. */

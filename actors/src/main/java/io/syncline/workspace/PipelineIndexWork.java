@@ -1,5 +1,6 @@
 package io.syncline.workspace;
 
+import io.syncline.mirrors.SourceMirrors;
 import io.syncline.source.SourceSpec;
 import io.syncline.sync.IndexCleaner;
 import io.syncline.sync.IndexServices;
@@ -9,25 +10,21 @@ import io.syncline.sync.SyncJob;
 import org.apache.pekko.Done;
 import org.apache.pekko.stream.SharedKillSwitch;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.stream.Stream;
 
 /** {@link IndexWork} done by the sync pipeline and the index tables of module streams. */
 public final class PipelineIndexWork implements IndexWork {
 
     private final IndexServices services;
+    private final SourceMirrors mirrors;
     private final SyncJob syncJob;
     private final IndexCleaner cleaner;
 
-    public PipelineIndexWork(IndexServices services) {
+    public PipelineIndexWork(IndexServices services, SourceMirrors mirrors) {
         this.services = services;
+        this.mirrors = mirrors;
         this.syncJob = new SyncJob(services);
         this.cleaner = new IndexCleaner(services);
     }
@@ -49,7 +46,7 @@ public final class PipelineIndexWork implements IndexWork {
             all = all.thenCompose(done -> cleaner.deleteSource(workspace, generation, sourceId));
         }
         return all.thenApplyAsync(done -> {
-            deleteTree(services.sourceCache(workspace, sourceId));
+            mirrors.removeEverywhere(workspace, sourceId);
             return Done.getInstance();
         }, services.blocking());
     }
@@ -61,18 +58,5 @@ public final class PipelineIndexWork implements IndexWork {
             all = all.thenCompose(done -> cleaner.deleteSource(workspace, generation, source));
         }
         return all;
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root, e);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package io.syncline.providers;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.syncline.embedding.EmbeddingSpec;
 import io.syncline.embedding.remote.ProviderEndpoints;
 import io.syncline.embedding.remote.ProviderRuntime;
@@ -10,17 +8,15 @@ import io.syncline.embedding.remote.ProviderStatus;
 import io.syncline.testing.fake.FakeEmbeddingServer;
 import io.syncline.testing.fake.Fault;
 import io.syncline.testing.fake.FaultPlans;
+import io.syncline.testing.TwoNodeCluster;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.cluster.MemberStatus;
-import org.apache.pekko.cluster.typed.Cluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProviderCoordinatorTest {
 
     private FakeEmbeddingServer fake;
+    private TwoNodeCluster cluster;
     private ActorTestKit first;
     private ActorTestKit second;
     private ProviderEndpoints onFirst;
@@ -44,22 +41,16 @@ class ProviderCoordinatorTest {
     @BeforeEach
     void twoNodes() throws IOException {
         fake = FakeEmbeddingServer.start();
-        int seedPort = freePort();
-        first = ActorTestKit.create("Syncline", node(seedPort, seedPort));
-        second = ActorTestKit.create("Syncline", node(freePort(), seedPort));
+        cluster = TwoNodeCluster.start();
+        first = cluster.first();
+        second = cluster.second();
         onFirst = coordinated(first.system());
         onSecond = coordinated(second.system());
-        first.createTestProbe().awaitAssert(Duration.ofSeconds(30), () -> {
-            assertThat(Cluster.get(first.system()).state().getMembers())
-                    .hasSize(2).allMatch(m -> m.status() == MemberStatus.up());
-            return null;
-        });
     }
 
     @AfterEach
     void stop() {
-        second.shutdownTestKit();
-        first.shutdownTestKit();
+        cluster.close();
         fake.close();
     }
 
@@ -104,21 +95,5 @@ class ProviderCoordinatorTest {
     private EmbeddingSpec spec() {
         return new EmbeddingSpec("openai", "text-embedding-3-small", fake.openAiBaseUrl(), 384, "FAKE_KEY", null,
                 "5s", 8, 600, 0, 4);
-    }
-
-    private static Config node(int port, int seedPort) {
-        return ConfigFactory.parseString("""
-                pekko.actor.provider = cluster
-                pekko.actor.serialize-messages = on
-                pekko.remote.artery.canonical { hostname = "127.0.0.1", port = %d }
-                pekko.cluster.seed-nodes = ["pekko://Syncline@127.0.0.1:%d"]
-                pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
-                """.formatted(port, seedPort)).withFallback(ConfigFactory.load());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

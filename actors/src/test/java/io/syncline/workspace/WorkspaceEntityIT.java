@@ -3,6 +3,7 @@ package io.syncline.workspace;
 import com.typesafe.config.ConfigFactory;
 import io.syncline.embedding.Embedders;
 import io.syncline.membership.WriteFence;
+import io.syncline.mirrors.SourceMirrors;
 import io.syncline.source.SourceSpec;
 import io.syncline.sync.IndexConfig;
 import io.syncline.sync.IndexServices;
@@ -50,8 +51,10 @@ class WorkspaceEntityIT {
                 .withFallback(ConfigFactory.parseString("syncline.workspace.idle-timeout = 1h"))
                 .withFallback(ConfigFactory.load()));
         embedders = new Embedders(2);
-        work = new PipelineIndexWork(new IndexServices(testKit.system(), keyspace.session(), keyspace.name(),
-                embedders, tmp.resolve("sources")));
+        IndexServices services = new IndexServices(testKit.system(), keyspace.session(), keyspace.name(), embedders,
+                tmp.resolve("sources"));
+        work = new PipelineIndexWork(services, SourceMirrors.start(testKit.system(), services.sourceCaches(),
+                services.blocking()));
     }
 
     @AfterAll

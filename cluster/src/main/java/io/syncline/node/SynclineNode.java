@@ -11,6 +11,7 @@ import io.syncline.embedding.remote.ProviderEndpoints;
 import io.syncline.embedding.remote.ProviderRuntime;
 import io.syncline.embedding.remote.ProviderSettings;
 import io.syncline.membership.MajorityFence;
+import io.syncline.mirrors.SourceMirrors;
 import io.syncline.providers.ProviderCoordinator;
 import io.syncline.search.SearchService;
 import io.syncline.sync.IndexServices;
@@ -101,7 +102,8 @@ public final class SynclineNode {
                 settings.sourcesDir());
         // Load the default model now: the first sync or search should not wait for it.
         CompletableFuture.runAsync(() -> embedders.forSpec(EmbeddingSpec.defaultSpec()), services.blocking());
-        WorkspaceEntity.init(system, new PipelineIndexWork(services));
+        WorkspaceEntity.init(system, new PipelineIndexWork(services,
+                SourceMirrors.start(system, services.sourceCaches(), services.blocking())));
 
         ApiRoutes routes = new ApiRoutes(new Workspaces(system, settings.askTimeout()),
                 new SearchService(services, settings.searchConcurrency()), services);

@@ -5,6 +5,8 @@ import org.eclipse.jgit.lib.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +31,8 @@ public final class Sources {
             case GIT -> {
                 try {
                     Files.createDirectories(cacheDir);
+                    // The copy's time says when a job last used it: copies unused for long are swept.
+                    Files.setLastModifiedTime(cacheDir, FileTime.from(Instant.now()));
                 } catch (IOException e) {
                     throw new SourceException(SourceException.Kind.UNAVAILABLE,
                             "cannot create the cache directory '" + cacheDir + "' of source '" + spec.id() + "'", e);

@@ -2,6 +2,7 @@ package io.syncline.sync;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.syncline.embedding.Embedders;
+import io.syncline.source.SourceCaches;
 import io.syncline.store.ChunkStore;
 import io.syncline.store.ChunkTables;
 import io.syncline.store.DeadLetterStore;
@@ -11,7 +12,6 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -28,7 +28,7 @@ public final class IndexServices {
     private final ChunkTables chunkTables;
     private final Embedders embedders;
     private final PipelineSettings settings;
-    private final Path sourcesDir;
+    private final SourceCaches sourceCaches;
     private final Executor blocking;
     private final Executor embedding;
 
@@ -41,7 +41,7 @@ public final class IndexServices {
         this.chunkTables = new ChunkTables(session, keyspace);
         this.embedders = embedders;
         this.settings = PipelineSettings.fromConfig(system.settings().config());
-        this.sourcesDir = sourcesDir;
+        this.sourceCaches = new SourceCaches(sourcesDir);
         this.blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("syncline.dispatchers.blocking"));
         this.embedding = system.dispatchers().lookup(DispatcherSelector.fromConfig("syncline.dispatchers.embedding"));
     }
@@ -85,9 +85,9 @@ public final class IndexServices {
         return settings;
     }
 
-    /** Where one source of one workspace keeps its local copy (a git mirror). */
-    public Path sourceCache(String workspace, String sourceId) {
-        return sourcesDir.resolve(workspace).resolve(sourceId);
+    /** Where this node keeps its copies of sources (git mirrors). */
+    public SourceCaches sourceCaches() {
+        return sourceCaches;
     }
 
     /** The dispatcher for JGit, file I/O and tokenizing. */

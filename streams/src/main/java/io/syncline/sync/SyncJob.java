@@ -47,7 +47,7 @@ public final class SyncJob {
      */
     public CompletionStage<String> resolve(String workspace, SourceSpec spec, String ref) {
         return CompletableFuture.supplyAsync(() -> {
-            try (Source source = Sources.open(spec, services.sourceCache(workspace, spec.id()))) {
+            try (Source source = Sources.open(spec, services.sourceCaches().of(workspace, spec.id()))) {
                 return source.resolve(ref);
             }
         }, services.blocking());
@@ -56,7 +56,7 @@ public final class SyncJob {
     /** Runs the job from its checkpoint to its end; the kill switch aborts it. */
     public CompletionStage<Result> run(JobInput job, ProgressListener listener, SharedKillSwitch killSwitch) {
         return CompletableFuture
-                .supplyAsync(() -> Sources.open(job.source(), services.sourceCache(job.workspace(),
+                .supplyAsync(() -> Sources.open(job.source(), services.sourceCaches().of(job.workspace(),
                         job.source().id())), services.blocking())
                 .thenCompose(source -> runWith(source, job, listener, killSwitch)
                         .whenComplete((result, error) -> source.close()));
