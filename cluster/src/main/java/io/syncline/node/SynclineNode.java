@@ -111,6 +111,8 @@ public final class SynclineNode {
                 .bind(routes.route()), Duration.ofSeconds(30), "binding the HTTP API");
         binding.addToCoordinatedShutdown(Duration.ofSeconds(10), system);
         await(PekkoManagement.get(system).start(), Duration.ofSeconds(30), "starting pekko-management");
+        system.systemActorOf(StorageWatch.create(session,
+                StorageWatchSettings.fromConfig(system.settings().config())), "storage-watch", Props.empty());
 
         CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
         shutdown.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "not-ready-then-drain", () -> {

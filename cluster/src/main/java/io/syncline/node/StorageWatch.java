@@ -1,0 +1,116 @@
+package io.syncline.node;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.syncline.membership.NodeAddress;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.typed.Cluster;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Moves this node's workspaces away when only this node has lost Cassandra. Its entities can neither recover nor
+ * persist then, so the workspaces it hosts answer nothing while every other node could serve them. Every probe
+ * interval it asks Cassandra a trivial query and tells the other nodes the outcome; when this node has failed for
+ * {@code leave-after} while another member reached Cassandra within the last few probes, it leaves the cluster
+ * gracefully (its shards move, the JVM exits, its supervisor starts it again). When Cassandra is down for everyone,
+ * nobody leaves: there is nowhere better to go.
+ */
+final class StorageWatch extends AbstractBehavior<Object> {
+
+    static final String TOPIC = "syncline-storage";
+
+    /** The reason of the coordinated shutdown this starts, as the log shows it. */
+    static final CoordinatedShutdown.Reason ALONE_WITHOUT_STORAGE = new CoordinatedShutdown.Reason() {
+        @Override
+        public String toString() {
+            return "this node could not reach Cassandra while other nodes could";
+        }
+    };
+
+    private interface Notice extends NoSerializationVerificationNeeded {
+    }
+
+    private enum Probe implements Notice {
+        INSTANCE
+    }
+
+    private record Probed(boolean reachable) implements Notice {
+    }
+
+    private final CqlSession session;
+    private final StorageWatchSettings settings;
+    private final String self;
+    private final ActorRef<Topic.Command<StorageReport>> topic;
+    private final Map<String, Long> othersReachableAt = new HashMap<>();
+    private long unreachableSince = -1;
+    private boolean leaving;
+
+    static Behavior<Object> create(CqlSession session, StorageWatchSettings settings) {
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+            timers.startTimerWithFixedDelay(Probe.INSTANCE, settings.probeInterval());
+            return new StorageWatch(context, session, settings);
+        }));
+    }
+
+    private StorageWatch(ActorContext<Object> context, CqlSession session, StorageWatchSettings settings) {
+        super(context);
+        this.session = session;
+        this.settings = settings;
+        this.self = NodeAddress.of(Cluster.get(context.getSystem()).selfMember().address());
+        this.topic = context.spawn(Topic.create(StorageReport.class, TOPIC), "topic");
+        topic.tell(Topic.subscribe(context.getSelf().narrow()));
+    }
+
+    @Override
+    public Receive<Object> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Probe.class, probe -> {
+                    getContext().pipeToSelf(session.executeAsync(SimpleStatement
+                                    .newInstance("SELECT release_version FROM system.local")
+                                    .setTimeout(settings.probeInterval())),
+                            (rs, error) -> new Probed(error == null && rs.one() != null));
+                    return this;
+                })
+                .onMessage(Probed.class, this::probed)
+                .onMessage(StorageReport.class, report -> {
+                    if (!report.node().equals(self) && report.reachable()) {
+                        othersReachableAt.put(report.node(), System.nanoTime());
+                    }
+                    return this;
+                })
+                .build();
+    }
+
+    private Behavior<Object> probed(Probed probed) {
+        topic.tell(Topic.publish(new StorageReport(self, probed.reachable())));
+        long now = System.nanoTime();
+        if (probed.reachable()) {
+            unreachableSince = -1;
+            return this;
+        }
+        if (unreachableSince < 0) {
+            unreachableSince = now;
+        }
+        long recent = settings.probeInterval().multipliedBy(3).toNanos();
+        boolean othersReach = othersReachableAt.values().stream().anyMatch(at -> now - at < recent);
+        if (!leaving && othersReach && now - unreachableSince >= settings.leaveAfter().toNanos()) {
+            leaving = true;
+            getContext().getLog().error("this node has not reached Cassandra for {} s while other nodes do: "
+                    + "leaving the cluster so that its workspaces move to them",
+                    Duration.ofNanos(now - unreachableSince).toSeconds());
+            CoordinatedShutdown.get(getContext().getSystem()).runAll(ALONE_WITHOUT_STORAGE);
+        }
+        return this;
+    }
+}
