@@ -14,13 +14,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A Syncline node in a JVM of its own, started the way bin/syncline starts it ({@code Main serve}, G1, the given
  * heap), so that its memory is the node's alone: the benchmark, its corpus and its fake provider stay in this JVM.
  * It logs its collections to {@code gc.log} and its output to {@code node.log} in its home, a temporary directory
- * that is kept for reading afterwards. Its keyspace is its own and is dropped when it is closed.
+ * that is kept for reading afterwards. A node started alone has a keyspace of its own, dropped when it is closed; a
+ * member of a cluster shares the cluster's keyspace and seed list, and leaves the keyspace to whoever made it.
  */
 final class NodeJvm implements AutoCloseable {
 
@@ -31,29 +33,51 @@ final class NodeJvm implements AutoCloseable {
     private final Process process;
     private final Path home;
     private final String keyspace;
+    private final boolean ownsKeyspace;
     private final int httpPort;
     private final int managementPort;
+    private final int remotePort;
 
-    private NodeJvm(Process process, Path home, String keyspace, int httpPort, int managementPort) {
+    private NodeJvm(Process process, Path home, String keyspace, boolean ownsKeyspace, int httpPort,
+                    int managementPort, int remotePort) {
         this.process = process;
         this.home = home;
         this.keyspace = keyspace;
+        this.ownsKeyspace = ownsKeyspace;
         this.httpPort = httpPort;
         this.managementPort = managementPort;
+        this.remotePort = remotePort;
     }
 
     /** Starts a node with {@code heapMb} of heap at most; returns once it is ready, or fails with its log's end. */
     static NodeJvm start(String name, int heapMb) throws IOException, InterruptedException {
+        int remotePort = BenchNode.freePort();
+        return start(name, heapMb, "bench_" + name + "_" + Long.toString(System.currentTimeMillis(), 36), true,
+                remotePort, List.of(remotePort), Map.of());
+    }
+
+    /**
+     * Starts a member of a cluster on a shared keyspace: {@code seedPorts} are the remote ports of the seed nodes
+     * on this host (the first one forms the cluster), {@code settings} more -D settings of this run.
+     */
+    static NodeJvm member(String name, int heapMb, String keyspace, int remotePort, List<Integer> seedPorts,
+                          Map<String, String> settings) throws IOException, InterruptedException {
+        return start(name, heapMb, keyspace, false, remotePort, seedPorts, settings);
+    }
+
+    private static NodeJvm start(String name, int heapMb, String keyspace, boolean ownsKeyspace, int remotePort,
+                                 List<Integer> seedPorts, Map<String, String> settings)
+            throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("syncline-bench-" + name + "-node");
-        String keyspace = "bench_" + name + "_" + Long.toString(System.currentTimeMillis(), 36);
         int httpPort = BenchNode.freePort();
         int managementPort = BenchNode.freePort();
-        int remotePort = BenchNode.freePort();
-        List<String> command = command(heapMb, home, keyspace, httpPort, managementPort, remotePort);
+        List<String> command = command(heapMb, home, keyspace, httpPort, managementPort, remotePort, seedPorts,
+                settings);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(home.resolve("node.log").toFile());
         builder.environment().put("OPT_OUT_TRACKING", "true"); // else DJL contacts 169.254.169.254 (see bin/syncline)
-        NodeJvm node = new NodeJvm(builder.start(), home, keyspace, httpPort, managementPort);
+        NodeJvm node = new NodeJvm(builder.start(), home, keyspace, ownsKeyspace, httpPort, managementPort,
+                remotePort);
         // should this JVM end first (Ctrl-C, an exception past close), the node must not outlive it
         Runtime.getRuntime().addShutdownHook(new Thread(node.process::destroyForcibly, "stop-node-" + name));
         try {
@@ -67,6 +91,20 @@ final class NodeJvm implements AutoCloseable {
 
     int httpPort() {
         return httpPort;
+    }
+
+    /** The node's cluster address as the API names it ({@code node} of a workspace). */
+    String address() {
+        return "127.0.0.1:" + remotePort;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no coordinated shutdown, nothing flushed, the cluster finds out by itself. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     long pid() {
@@ -92,7 +130,10 @@ final class NodeJvm implements AutoCloseable {
         return GcLog.read(home.resolve("gc.log"));
     }
 
-    /** SIGTERM (the node's coordinated shutdown), SIGKILL if it is not done within a minute; then its keyspace goes. */
+    /**
+     * SIGTERM (the node's coordinated shutdown), SIGKILL if it is not done within a minute; then its keyspace goes,
+     * if it was its own.
+     */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
@@ -100,8 +141,10 @@ final class NodeJvm implements AutoCloseable {
             System.out.println("  the node did not stop within " + STOP_WITHIN.toSeconds() + " s; killing it");
             process.destroyForcibly().waitFor();
         }
-        try (CqlSession session = BenchCassandra.session()) {
-            BenchCassandra.dropKeyspace(session, keyspace);
+        if (ownsKeyspace) {
+            try (CqlSession session = BenchCassandra.session()) {
+                BenchCassandra.dropKeyspace(session, keyspace);
+            }
         }
     }
 
@@ -110,7 +153,7 @@ final class NodeJvm implements AutoCloseable {
      * GC log and this run's settings.
      */
     private static List<String> command(int heapMb, Path home, String keyspace, int httpPort, int managementPort,
-                                        int remotePort) {
+                                        int remotePort, List<Integer> seedPorts, Map<String, String> settings) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms" + Math.min(256, heapMb) + "m", "-Xmx" + heapMb + "m", "-XX:+UseG1GC",
@@ -119,8 +162,11 @@ final class NodeJvm implements AutoCloseable {
                 "-Dsyncline.home=" + home, "-Dsyncline.http.port=" + httpPort,
                 "-Dsyncline.cassandra.keyspace=" + keyspace,
                 "-Dpekko.remote.artery.canonical.port=" + remotePort,
-                "-Dpekko.management.http.port=" + managementPort,
-                "-Dpekko.cluster.seed-nodes.0=pekko://Syncline@127.0.0.1:" + remotePort));
+                "-Dpekko.management.http.port=" + managementPort));
+        for (int i = 0; i < seedPorts.size(); i++) {
+            command.add("-Dpekko.cluster.seed-nodes." + i + "=pekko://Syncline@127.0.0.1:" + seedPorts.get(i));
+        }
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         List<String> contactPoints = BenchCassandra.contactPoints();
         for (int i = 0; i < contactPoints.size(); i++) {
             command.add("-Ddatastax-java-driver.basic.contact-points." + i + "=" + contactPoints.get(i));

@@ -14,10 +14,11 @@ import java.time.Duration;
  * @param replication the CQL replication map used when the node creates its keyspace
  * @param onnxThreads threads running the in-process models (0 in the config: one per core)
  * @param searchConcurrency ANN queries the node sends Cassandra at once; more searches wait their turn
+ * @param preloadDefaultModel whether the default in-process model loads when the node starts
  */
 public record NodeSettings(Path home, String httpInterface, int httpPort, Duration askTimeout, Duration drainDelay,
-                           String keyspace,
-                           String replication, int onnxThreads, int searchConcurrency) {
+                           String keyspace, String replication, int onnxThreads, int searchConcurrency,
+                           boolean preloadDefaultModel) {
 
     public static NodeSettings fromConfig(Config config) {
         Config c = config.getConfig("syncline");
@@ -25,7 +26,8 @@ public record NodeSettings(Path home, String httpInterface, int httpPort, Durati
                 c.getString("http.interface"), c.getInt("http.port"), c.getDuration("http.ask-timeout"),
                 requireAtMost(c.getDuration("http.drain-delay"), Duration.ofSeconds(30), "syncline.http.drain-delay"),
                 c.getString("cassandra.keyspace"), c.getString("cassandra.replication"),
-                onnxThreads(c.getInt("embedding.onnx-threads")), c.getInt("search.max-concurrent-queries"));
+                onnxThreads(c.getInt("embedding.onnx-threads")), c.getInt("search.max-concurrent-queries"),
+                c.getBoolean("embedding.preload-default-model"));
     }
 
     private static Duration requireAtMost(Duration value, Duration max, String key) {

@@ -100,8 +100,10 @@ public final class SynclineNode {
                 UnaryOperator.identity());
         IndexServices services = new IndexServices(system, session, settings.keyspace(), embedders,
                 settings.sourcesDir());
-        // Load the default model now: the first sync or search should not wait for it.
-        CompletableFuture.runAsync(() -> embedders.forSpec(EmbeddingSpec.defaultSpec()), services.blocking());
+        if (settings.preloadDefaultModel()) {
+            // Load the default model now: the first sync or search should not wait for it.
+            CompletableFuture.runAsync(() -> embedders.forSpec(EmbeddingSpec.defaultSpec()), services.blocking());
+        }
         WorkspaceEntity.init(system, new PipelineIndexWork(services,
                 SourceMirrors.start(system, services.sourceCaches(), services.blocking())));
 
