@@ -12,8 +12,8 @@ public final class BenchMain {
               search  [--chunks 100000] [--clients 8] [--queries 2000] [--k 10] [--keep yes|no]
               remote  [--docs 2000] [--rpm 600] [--latency-ms 20] [--batch 4] [--concurrency 4]
               memory  [--docs 10000] [--heap 1g]
-              cluster [--workspaces 6] [--docs 40] [--latency-ms 2000] [--batch 8] [--node-calls 4]
-                      [--heap 384] [--failover-docs 150]
+              cluster [--workspaces 6] [--docs 200] [--latency-ms 2000] [--batch 8] [--node-calls 4]
+                      [--heap 384] [--failover-docs 400] [--failover-latency-ms 200]
             docs/benchmarks.md describes each benchmark and holds the latest figures.""";
 
     private BenchMain() {
