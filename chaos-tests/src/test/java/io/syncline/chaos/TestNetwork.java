@@ -169,8 +169,20 @@ public final class TestNetwork implements AutoCloseable {
         awaitNoLeftovers("the test network could not remove");
     }
 
-    /** Deletes what a killed earlier run left: host links first (a veth's peer goes with it), then namespaces. */
+    /**
+     * Deletes what a killed earlier run left: the processes still inside its namespaces (a node or Cassandra whose
+     * test JVM died; only chaos runs make namespaces with this prefix, one run at a time), host links (a veth's peer
+     * goes with it), then the namespaces.
+     */
     private void sweep() {
+        for (String namespace : namespaces()) {
+            for (String pid : ip("netns", "pids", namespace).lines().map(String::strip).filter(p -> !p.isEmpty())
+                    .toList()) {
+                if (Pids.alive(Long.parseLong(pid))) {
+                    Pids.kill(Long.parseLong(pid), "a process left in namespace " + namespace);
+                }
+            }
+        }
         for (String link : links()) {
             // the peer of a veth deleted just before is gone already
             ipAllowingFailure("link", "del", link);

@@ -49,12 +49,23 @@ class TestNetworkIT {
     }
 
     @Test
-    void creationSweepsWhatAKilledRunLeftBehind() {
+    void creationSweepsWhatAKilledRunLeftBehindAndEndsItsProcesses() throws IOException {
         Commands.run(WAIT, "ip", "netns", "add", TestNetwork.PREFIX + "old");
         Commands.run(WAIT, "ip", "link", "add", TestNetwork.PREFIX + "oldbr", "type", "bridge");
+        // a process of the dead run, still inside its namespace (a bounded one, should the sweep miss it)
+        Process orphan = new ProcessBuilder("ip", "netns", "exec", TestNetwork.PREFIX + "old", "sleep", "300").start();
+        Await.until(WAIT, "the orphan inside the namespace", () -> {
+            assertThat(Commands.run(WAIT, "ip", "netns", "pids", TestNetwork.PREFIX + "old"))
+                    .contains(String.valueOf(orphan.pid()));
+            return null;
+        });
         try (TestNetwork network = TestNetwork.create()) {
+            assertThat(network.hosts()).isEmpty();
             assertThat(Commands.run(WAIT, "ip", "netns", "list")).doesNotContain(TestNetwork.PREFIX + "old");
             assertThat(Commands.run(WAIT, "ip", "-o", "link", "show")).doesNotContain(TestNetwork.PREFIX + "oldbr");
+            assertThat(Pids.alive(orphan.pid())).isFalse();
+        } finally {
+            orphan.destroyForcibly();
         }
     }
 
