@@ -63,21 +63,48 @@ public final class ChaosCluster implements AutoCloseable {
         return others;
     }
 
-    /** Stops every running node (SIGTERM to all, then waits for each); kills a node that does not stop in time. */
+    /**
+     * Stops every running node: the others first, all at once, then the oldest alone. When the oldest leaves
+     * together with the rest, its own exit waits out a 10 s timeout of coordinated shutdown (cluster-exiting).
+     * A node that does not stop in time is killed.
+     */
     @Override
     public void close() {
         List<ChaosNode> running = nodes.values().stream().filter(ChaosNode::alive).toList();
-        running.forEach(ChaosNode::requestStop);
-        RuntimeException failure = null;
+        ChaosNode oldest = oldestOf(running);
+        List<ChaosNode> first = running.stream().filter(n -> n != oldest).toList();
+        first.forEach(ChaosNode::requestStop);
+        RuntimeException failure = closeAll(first);
+        if (oldest != null) {
+            failure = failure != null ? failure : closeAll(List.of(oldest));
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** The running node that a running node names oldest; null if none answers. */
+    private static ChaosNode oldestOf(List<ChaosNode> running) {
         for (ChaosNode node : running) {
+            try {
+                String oldest = ClusterView.oldest(node);
+                return running.stream().filter(n -> n.clusterAddress().equals(oldest)).findFirst().orElse(null);
+            } catch (RuntimeException e) {
+                // paused, partitioned or starting: ask the next one
+            }
+        }
+        return null;
+    }
+
+    private static RuntimeException closeAll(List<ChaosNode> nodes) {
+        RuntimeException failure = null;
+        for (ChaosNode node : nodes) {
             try {
                 node.close();
             } catch (RuntimeException e) {
                 failure = failure == null ? e : failure;
             }
         }
-        if (failure != null) {
-            throw failure;
-        }
+        return failure;
     }
 }

@@ -34,6 +34,7 @@ class NodeKillIT {
     @Test
     void aNodeKilledMidSyncHandsItsJobToASurvivorThatFinishesItAndNothingIsLost() throws Exception {
         Path run = ChaosRuns.newRun(NodeKillIT.class);
+        Instant bodyEnd = null;
         Path repository = CorpusRepo.create(run.resolve("corpus.git"), DOCUMENTS, PARAGRAPHS);
         try (TestNetwork network = TestNetwork.create();
              FakeEmbeddingServer referenceProvider = FakeEmbeddingServer.start(bridge(network));
@@ -97,13 +98,20 @@ class NodeKillIT {
             });
 
             NothingLost checks = new NothingLost(cassandra.session(), KEYSPACE);
-            checks.check(heirApi, "chaos", job, "reference");
-            assertThat(checks.journalIntact("chaos")).as("writers of the chaos workspace's journal: the killed"
-                    + " node's incarnation, then the survivor's").hasSizeGreaterThanOrEqualTo(2);
+            timings.time("NothingLost checks", () -> checks.check(heirApi, "chaos", job, "reference"));
+            List<String> writers = checks.journalIntact("chaos");
+            System.out.printf("journal of workspace chaos written by %s%n", writers);
+            assertThat(writers).as("writers of the chaos workspace's journal: the killed node's incarnation, then"
+                    + " the survivor's").hasSizeGreaterThanOrEqualTo(2);
             assertThat(checks.manifest(heirApi, "chaos").lines()).hasSize(DOCUMENTS);
             cluster.nodes().forEach(n -> System.out.printf("node %s: %s%n", n.name(), n.memory()));
             System.out.printf("Cassandra: %s%n", Pids.memory(cassandra.pid()));
+            bodyEnd = Instant.now();
         } finally {
+            // the resources are closed by now: nodes stopped, Cassandra stopped, network removed
+            if (bodyEnd != null) {
+                timings.record("teardown", Duration.between(bodyEnd, Instant.now()));
+            }
             System.out.println(timings);
         }
     }
