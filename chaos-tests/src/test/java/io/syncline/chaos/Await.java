@@ -14,15 +14,25 @@ final class Await {
     private Await() {
     }
 
+    /** Thrown by an attempt when waiting longer cannot help (the process died, the job ended already). */
+    static final class Hopeless extends RuntimeException {
+        Hopeless(String message) {
+            super(message);
+        }
+    }
+
     /**
-     * Retries {@code attempt} until it returns without throwing, and returns its value; after {@code max} rethrows
-     * the last failure, described by {@code what} and {@code context} (a node's log tail, say).
+     * Retries {@code attempt} until it returns without throwing, and returns its value; after {@code max}, or at once
+     * when it throws {@link Hopeless}, fails with the last failure, described by {@code what} and {@code context}
+     * (a node's log tail, say).
      */
     static <T> T until(Duration max, String what, Supplier<T> attempt, Supplier<String> context) {
         long deadline = System.nanoTime() + max.toNanos();
         while (true) {
             try {
                 return attempt.get();
+            } catch (Hopeless e) {
+                throw new AssertionError(what + ": " + e.getMessage() + context(context), e);
             } catch (RuntimeException | AssertionError e) {
                 if (System.nanoTime() >= deadline) {
                     AssertionError timeout = new AssertionError("not within " + max.toSeconds() + " s: " + what

@@ -126,7 +126,7 @@ public final class ChaosNode implements AutoCloseable {
     public void awaitReady(Duration max) {
         Await.until(max, "node " + name() + " ready", () -> {
             if (!alive()) {
-                throw new IllegalStateException("node " + name() + " exited with " + exitCode());
+                throw new Await.Hopeless("node " + name() + " exited with " + exitCode());
             }
             if (status(managementBase().resolve("/ready")) != 200) {
                 throw new AssertionError("not ready yet");
