@@ -1,6 +1,7 @@
 package io.syncline.testing.fake;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -15,12 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * A fake embeddings provider on 127.0.0.1 and an ephemeral port, for tests, benchmarks and chaos runs. It speaks
+ * A fake embeddings provider on 127.0.0.1 (or one other address of this machine that a chaos test gives it, such as
+ * its test network's bridge) and an ephemeral port, for tests, benchmarks and chaos runs. It speaks
  * OpenAI's {@code /v1/embeddings}, Ollama's {@code /api/embed} and Cohere's {@code /v1/embed} over HTTP/1.1 with
  * keep-alive, answers with {@link FakeVectors}, records every request, and can be scripted while it runs: latency,
  * a requests-per-minute limit and a {@link FaultPlan}. Built on a plain {@link ServerSocket}, one daemon thread per
  * connection, so that it can hang on a request or reset a connection the way real networks do.
- * It never listens on any other interface and never makes a connection itself.
+ * It never listens on more than that one address, never on the wildcard, and never makes a connection itself.
  */
 public final class FakeEmbeddingServer implements AutoCloseable {
 
@@ -43,8 +45,18 @@ public final class FakeEmbeddingServer implements AutoCloseable {
 
     /** A server listening on 127.0.0.1 and a port of the system's choosing, with no latency, limit or faults. */
     public static FakeEmbeddingServer start() throws IOException {
-        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-        FakeEmbeddingServer server = new FakeEmbeddingServer(new ServerSocket(0, 128, loopback));
+        return start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
+    }
+
+    /**
+     * A server listening on one given address of this machine only: for chaos runs, whose nodes sit in network
+     * namespaces that reach the host through a bridge and not through its loopback. The wildcard is refused.
+     */
+    public static FakeEmbeddingServer start(InetAddress address) throws IOException {
+        if (address.isAnyLocalAddress()) {
+            throw new IllegalArgumentException("the fake server listens on one address, not on " + address);
+        }
+        FakeEmbeddingServer server = new FakeEmbeddingServer(new ServerSocket(0, 128, address));
         server.acceptor.start();
         return server;
     }
@@ -53,19 +65,25 @@ public final class FakeEmbeddingServer implements AutoCloseable {
         return serverSocket.getLocalPort();
     }
 
+    /** The address it listens on, as it goes into a URL. */
+    private String host() {
+        InetAddress address = serverSocket.getInetAddress();
+        return address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+    }
+
     /** For LangChain4j's {@code OpenAiEmbeddingModel.builder().baseUrl(...)}, which posts to {@code <base>/embeddings}. */
     public String openAiBaseUrl() {
-        return "http://127.0.0.1:" + port() + "/v1";
+        return "http://" + host() + ":" + port() + "/v1";
     }
 
     /** For {@code OllamaEmbeddingModel.builder().baseUrl(...)}, which posts to {@code <base>/api/embed}. */
     public String ollamaBaseUrl() {
-        return "http://127.0.0.1:" + port();
+        return "http://" + host() + ":" + port();
     }
 
     /** For {@code CohereEmbeddingModel.builder().baseUrl(...)}, which posts to {@code <base>embed} (Retrofit). */
     public String cohereBaseUrl() {
-        return "http://127.0.0.1:" + port() + "/v1/";
+        return "http://" + host() + ":" + port() + "/v1/";
     }
 
     /** The dimension of vectors for requests that ask for none (default 384); not changed by {@link #reset()}. */

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,6 +69,26 @@ class FakeEmbeddingServerTest {
         server.close();
 
         assertThat(threadsNamed(prefix)).isEmpty();
+    }
+
+    @Test
+    void listensOnLoopbackUnlessGivenAnotherAddress() throws Exception {
+        assertThat(server.openAiBaseUrl()).startsWith("http://127.0.0.1:");
+        InetAddress other = InetAddress.getByName("127.0.0.2");
+        try (FakeEmbeddingServer elsewhere = FakeEmbeddingServer.start(other)) {
+            assertThat(elsewhere.openAiBaseUrl()).isEqualTo("http://127.0.0.2:" + elsewhere.port() + "/v1");
+            assertThat(OpenAiModels.against(elsewhere, WAIT).embed("hello").content().dimension()).isEqualTo(384);
+            assertThat(elsewhere.requests()).hasSize(1);
+            // only that address: the same port on 127.0.0.1 is not this server
+            assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), elsewhere.port()).close())
+                    .isInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
+    void refusesToListenOnTheWildcard() {
+        assertThatThrownBy(() -> FakeEmbeddingServer.start(InetAddress.getByName("0.0.0.0")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,0 +1,284 @@
+package io.syncline.chaos;
+
+import io.syncline.node.Main;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Syncline node JVM inside one host of the test network, started as {@code ip netns exec NS java ... Main serve}
+ * with the test JVM's class path. {@code ip netns exec} execs into the JVM, so the process this class starts is the
+ * node itself: SIGKILL, SIGSTOP and SIGTERM reach it and nothing else. Each start appends to the node's log under the
+ * run's directory; a failed wait shows the log's end.
+ */
+public final class ChaosNode implements AutoCloseable {
+
+    /** The ports are the defaults: each node has a network namespace, and so ports, of its own. */
+    public static final int REMOTE_PORT = 25520;
+    public static final int HTTP_PORT = 8080;
+    public static final int MANAGEMENT_PORT = 8558;
+    /** The node's heap in chaos runs: three nodes and Cassandra share 2 cores; embedding is the fake provider's. */
+    static final String HEAP = "384m";
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final int LOG_TAIL = 60;
+
+    /**
+     * What every node of a chaos cluster shares.
+     *
+     * @param keyspace      the nodes' keyspace in the chaos Cassandra
+     * @param contactPoints the chaos Cassandra's "address:port"
+     * @param seedNodes     the same ordered list on every node ({@link #seedNode})
+     * @param settings      extra -Dkey=value settings (split brain resolver timings, for example)
+     * @param environment   extra environment variables (an API key variable a workspace names)
+     */
+    public record Config(String keyspace, String contactPoints, List<String> seedNodes, Map<String, String> settings,
+                         Map<String, String> environment) {
+    }
+
+    private final TestNetwork network;
+    private final TestNetwork.Host host;
+    private final Path home;
+    private final Path log;
+    private final Config config;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+
+    public ChaosNode(TestNetwork network, TestNetwork.Host host, Path home, Config config) {
+        this.network = network;
+        this.host = host;
+        this.home = home;
+        this.log = home.resolve("node.log");
+        this.config = config;
+    }
+
+    /** {@code pekko://Syncline@address:25520}, an entry of SYNCLINE_SEED_NODES. */
+    public static String seedNode(TestNetwork.Host host) {
+        return "pekko://Syncline@" + host.address() + ":" + REMOTE_PORT;
+    }
+
+    public String name() {
+        return host.name();
+    }
+
+    public TestNetwork.Host host() {
+        return host;
+    }
+
+    /** This node's own address in cluster membership ({@link ClusterView.Members}). */
+    public String clusterAddress() {
+        return seedNode(host);
+    }
+
+    /** The base of the node's API: {@code http://address:8080}. */
+    public URI httpBase() {
+        return URI.create("http://" + host.address() + ":" + HTTP_PORT);
+    }
+
+    /** The base of pekko-management: {@code http://address:8558}. */
+    public URI managementBase() {
+        return URI.create("http://" + host.address() + ":" + MANAGEMENT_PORT);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Starts the node's JVM; {@link #awaitReady} waits for it to serve. */
+    public void start() {
+        if (alive()) {
+            throw new IllegalStateException("node " + name() + " runs already (pid " + pid() + ")");
+        }
+        try {
+            Files.createDirectories(home.resolve("tmp"));
+            Files.writeString(log, "=== chaos test: starting node " + name() + " at " + Instant.now() + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            ProcessBuilder builder = new ProcessBuilder(network.inNamespace(host, command()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            builder.environment().putAll(environment());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start node " + name(), e);
+        }
+    }
+
+    /**
+     * Waits until {@code GET /ready} on the management port answers 200, and checks that the pid is the node's
+     * JVM (ip has exec'ed into java by then). Fails at once if the JVM exits.
+     */
+    public void awaitReady(Duration max) {
+        Await.until(max, "node " + name() + " ready", () -> {
+            if (!alive()) {
+                throw new Await.Hopeless("node " + name() + " exited with " + exitCode());
+            }
+            if (status(managementBase().resolve("/ready")) != 200) {
+                throw new AssertionError("not ready yet");
+            }
+            return null;
+        }, this::logTail);
+        List<String> commandLine = Pids.commandLine(pid());
+        if (commandLine.isEmpty() || !commandLine.get(0).endsWith("/java")) {
+            throw new IllegalStateException("pid " + pid() + " of node " + name() + " is not the JVM: " + commandLine);
+        }
+    }
+
+    public long pid() {
+        requireStarted();
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** The JVM's exit code once it has ended (137 after SIGKILL, 143 after SIGTERM without a clean exit). */
+    public int exitCode() {
+        requireStarted();
+        if (process.isAlive()) {
+            throw new IllegalStateException("node " + name() + " still runs");
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL, waiting until the JVM is gone: no shutdown hook, no coordinated shutdown, no leaving the cluster. */
+    public void kill() {
+        requireStarted();
+        process.destroyForcibly();
+        waitFor(Duration.ofSeconds(10), "to die after SIGKILL");
+    }
+
+    /** SIGTERM, the node's coordinated shutdown (it leaves the cluster), waiting a bounded time for the JVM to exit. */
+    public void stop() {
+        if (!alive()) {
+            return;
+        }
+        requestStop();
+        waitFor(STOP_TIMEOUT, "to stop after SIGTERM");
+    }
+
+    /** SIGTERM without waiting, so that several nodes can shut down at once; {@link #stop} waits. */
+    public void requestStop() {
+        if (alive()) {
+            if (Pids.stopped(pid())) {
+                resume();
+            }
+            process.destroy();
+        }
+    }
+
+    /** SIGSTOP: the JVM freezes, its sockets stay open. */
+    public void pause() {
+        Pids.signal(pid(), "STOP");
+    }
+
+    public void resume() {
+        Pids.signal(pid(), "CONT");
+    }
+
+    /** The peak and current RSS of the JVM, for reports. */
+    public String memory() {
+        return Pids.memory(pid());
+    }
+
+    /** The last lines of the node's log, for failure messages. */
+    public String logTail() {
+        return ChaosRuns.tail(log, LOG_TAIL);
+    }
+
+    /** The whole log, every start of the node included. */
+    public String logText() {
+        try {
+            return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the node if it runs, killing it if the stop does not end in time. */
+    @Override
+    public void close() {
+        if (!alive()) {
+            return;
+        }
+        try {
+            stop();
+        } catch (RuntimeException e) {
+            kill();
+        }
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx" + HEAP, "-XX:+UseG1GC",
+                "-Djava.io.tmpdir=" + home.resolve("tmp"),
+                // the node's own logging, not the logback-test.xml of the test class path
+                "-Dlogback.configurationFile=logback.xml"));
+        config.settings().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
+        return command;
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(config.environment());
+        env.put("OPT_OUT_TRACKING", "true"); // a library under the tokenizers phones home without it
+        env.put("SYNCLINE_HOME", home.toString());
+        env.put("SYNCLINE_REMOTE_HOST", host.address());
+        env.put("SYNCLINE_REMOTE_PORT", String.valueOf(REMOTE_PORT));
+        env.put("SYNCLINE_HTTP_INTERFACE", host.address());
+        env.put("SYNCLINE_HTTP_PORT", String.valueOf(HTTP_PORT));
+        env.put("SYNCLINE_MANAGEMENT_HOST", host.address());
+        env.put("SYNCLINE_MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT));
+        env.put("SYNCLINE_SEED_NODES", String.join(",", config.seedNodes()));
+        env.put("SYNCLINE_CASSANDRA_CONTACT_POINTS", config.contactPoints());
+        env.put("SYNCLINE_CASSANDRA_KEYSPACE", config.keyspace());
+        return env;
+    }
+
+    private void waitFor(Duration max, String what) {
+        try {
+            if (!process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("node " + name() + " (pid " + pid() + ") did not end within "
+                        + max.toSeconds() + " s " + what + "\n" + logTail());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for node " + name() + " " + what, e);
+        }
+    }
+
+    private int status(URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void requireStarted() {
+        if (process == null) {
+            throw new IllegalStateException("node " + name() + " was never started");
+        }
+    }
+}

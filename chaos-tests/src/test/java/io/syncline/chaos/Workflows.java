@@ -1,0 +1,62 @@
+package io.syncline.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.syncline.testing.fake.FakeEmbeddingServer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The steps a user takes through one node's API in a chaos scenario, each checked for its expected status. */
+public final class Workflows {
+
+    /** The environment variable of every chaos node that holds the fake provider's key. */
+    public static final String API_KEY_ENV = "SYNCLINE_CHAOS_API_KEY";
+    /** Chunking of every chaos workspace: small chunks make many embedding calls out of a small corpus. */
+    static final String CHUNKING = "{\"maxTokens\":128,\"overlapTokens\":12}";
+
+    private final NodeApi api;
+
+    public Workflows(NodeApi api) {
+        this.api = api;
+    }
+
+    /**
+     * A workspace that embeds through a fake OpenAI-compatible provider: batches of {@code batchSize} texts, at
+     * most {@code maxConcurrency} requests at once, 384 dimensions.
+     */
+    public void createWorkspace(String id, FakeEmbeddingServer provider, int batchSize, int maxConcurrency) {
+        api.post("/v1/workspaces", "{\"id\":" + NodeApi.quote(id) + ",\"embedding\":{\"provider\":\"openai\","
+                + "\"model\":\"text-embedding-3-small\",\"baseUrl\":" + NodeApi.quote(provider.openAiBaseUrl())
+                + ",\"dimensions\":384,\"apiKeyEnv\":\"" + API_KEY_ENV + "\",\"timeout\":\"10s\",\"batchSize\":"
+                + batchSize + ",\"maxConcurrency\":" + maxConcurrency + "},\"chunking\":" + CHUNKING + "}")
+                .expect(201);
+    }
+
+    public void addGitSource(String workspace, String source, Path repository) {
+        api.post("/v1/workspaces/" + workspace + "/sources", "{\"id\":" + NodeApi.quote(source)
+                + ",\"type\":\"git\",\"uri\":" + NodeApi.quote(repository.toString()) + ",\"branch\":\"main\"}")
+                .expect(201);
+    }
+
+    /** Queues a full sync and answers its job id. */
+    public String requestFullSync(String workspace, String source) {
+        return api.post("/v1/workspaces/" + workspace + "/syncs", "{\"source\":" + NodeApi.quote(source)
+                + ",\"mode\":\"full\"}").expect(202).json().get("job").asText();
+    }
+
+    public JsonNode job(String workspace, String job) {
+        return api.get("/v1/workspaces/" + workspace + "/syncs/" + job).expect(200).json();
+    }
+
+    /** Polls the job until it is no longer queued or running; answers its last view. */
+    public JsonNode awaitFinished(String workspace, String job, Duration max, ChaosNode node) {
+        return Await.until(max, "job " + job + " of " + workspace + " finished", () -> {
+            JsonNode view = job(workspace, job);
+            String state = view.path("state").asText();
+            if (state.equals("queued") || state.equals("running")) {
+                throw new AssertionError("it is " + state + ", " + view.path("documents"));
+            }
+            return view;
+        }, node::logTail);
+    }
+}
