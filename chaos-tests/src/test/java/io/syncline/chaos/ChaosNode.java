@@ -128,7 +128,7 @@ public final class ChaosNode implements AutoCloseable {
             if (!alive()) {
                 throw new Await.Hopeless("node " + name() + " exited with " + exitCode());
             }
-            if (status(managementBase().resolve("/ready")) != 200) {
+            if (!ready()) {
                 throw new AssertionError("not ready yet");
             }
             return null;
@@ -262,6 +262,11 @@ public final class ChaosNode implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for node " + name() + " " + what, e);
         }
+    }
+
+    /** Whether {@code GET /ready} answers 200 now (no answer within a few seconds is not ready). */
+    public boolean ready() {
+        return status(managementBase().resolve("/ready")) == 200;
     }
 
     private int status(URI uri) {

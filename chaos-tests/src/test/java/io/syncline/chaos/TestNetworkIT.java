@@ -1,5 +1,6 @@
 package io.syncline.chaos;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The network itself: reach, isolation from everything else, cuts and their healing, and cleanup. */
+@Order(1)
 class TestNetworkIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

@@ -25,17 +25,28 @@ public final class Workflows {
      * most {@code maxConcurrency} requests at once, 384 dimensions.
      */
     public void createWorkspace(String id, FakeEmbeddingServer provider, int batchSize, int maxConcurrency) {
-        api.post("/v1/workspaces", "{\"id\":" + NodeApi.quote(id) + ",\"embedding\":{\"provider\":\"openai\","
-                + "\"model\":\"text-embedding-3-small\",\"baseUrl\":" + NodeApi.quote(provider.openAiBaseUrl())
-                + ",\"dimensions\":384,\"apiKeyEnv\":\"" + API_KEY_ENV + "\",\"timeout\":\"10s\",\"batchSize\":"
-                + batchSize + ",\"maxConcurrency\":" + maxConcurrency + "},\"chunking\":" + CHUNKING + "}")
-                .expect(201);
+        createWorkspace(id, provider, batchSize, maxConcurrency, 0);
+    }
+
+    /** As above, with a limit of requests a minute for the endpoint (0: none), which holds for the whole cluster. */
+    public void createWorkspace(String id, FakeEmbeddingServer provider, int batchSize, int maxConcurrency,
+                                int maxRequestsPerMinute) {
+        api.post("/v1/workspaces", "{\"id\":" + NodeApi.quote(id) + "," + embedding(provider, batchSize, maxConcurrency,
+                maxRequestsPerMinute) + ",\"chunking\":" + CHUNKING + "}").expect(201);
     }
 
     public void addGitSource(String workspace, String source, Path repository) {
         api.post("/v1/workspaces/" + workspace + "/sources", "{\"id\":" + NodeApi.quote(source)
                 + ",\"type\":\"git\",\"uri\":" + NodeApi.quote(repository.toString()) + ",\"branch\":\"main\"}")
                 .expect(201);
+    }
+
+    private static String embedding(FakeEmbeddingServer provider, int batchSize, int maxConcurrency,
+                                    int maxRequestsPerMinute) {
+        return "\"embedding\":{\"provider\":\"openai\",\"model\":\"text-embedding-3-small\",\"baseUrl\":"
+                + NodeApi.quote(provider.openAiBaseUrl()) + ",\"dimensions\":384,\"apiKeyEnv\":\"" + API_KEY_ENV
+                + "\",\"timeout\":\"10s\",\"batchSize\":" + batchSize + ",\"maxConcurrency\":" + maxConcurrency
+                + ",\"maxRequestsPerMinute\":" + maxRequestsPerMinute + ",\"maxTokensPerMinute\":0}";
     }
 
     /** Queues a full sync and answers its job id. */

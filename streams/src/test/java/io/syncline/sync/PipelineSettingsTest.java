@@ -16,7 +16,7 @@ class PipelineSettingsTest {
                 "syncline.pipeline.read-parallelism = 8").withFallback(ConfigFactory.load()));
 
         assertThat(defaults.readParallelism()).isEqualTo(4);
-        assertThat(defaults.checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(defaults.checkpointInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(tuned.readParallelism()).isEqualTo(8);
         assertThat(tuned.storeParallelism()).isEqualTo(defaults.storeParallelism());
     }
