@@ -308,7 +308,10 @@ public final class WorkspaceEntity
     public SignalHandler<WorkspaceState> signalHandler() {
         // Effects cannot be persisted from a signal: the entity asks itself to start what must run.
         return newSignalHandlerBuilder()
-                .onSignal(RecoveryCompleted.instance(), state -> context.getSelf().tell(WakeUp.INSTANCE))
+                .onSignal(RecoveryCompleted.instance(), state -> {
+                    runtime.recovered();
+                    context.getSelf().tell(WakeUp.INSTANCE);
+                })
                 .build();
     }
 

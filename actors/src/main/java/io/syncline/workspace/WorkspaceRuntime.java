@@ -78,6 +78,16 @@ final class WorkspaceRuntime {
         }
     }
 
+    /**
+     * Forgets the runners and cleanups of the entity's previous incarnation. A journal failure restarts the entity
+     * inside the same object (the behavior recovers again), and a restart stops its children: the notices of their
+     * end may be lost with the failed incarnation, so after every recovery nothing of them is taken as running.
+     */
+    void recovered() {
+        runners.clear();
+        cleanupsInFlight.clear();
+    }
+
     void runnerStopped(String jobId, ActorRef<SyncRunner.Command> runner) {
         runners.remove(jobId, runner);
     }

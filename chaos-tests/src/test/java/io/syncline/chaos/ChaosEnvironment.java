@@ -22,7 +22,7 @@ import java.util.Map;
  * it whole again ({@link #healthy}) and works in workspaces of its own, each with a fake provider of its own (so
  * that no scenario finds its texts in another's embedding cache).
  */
-public final class ChaosEnvironment implements ExtensionContext.Store.CloseableResource {
+public final class ChaosEnvironment implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     static final String KEYSPACE = "chaos";
     static final String REFERENCE = "reference";

@@ -5,6 +5,7 @@ import io.syncline.testing.fake.FakeEmbeddingServer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** The steps a user takes through one node's API in a chaos scenario, each checked for its expected status. */
 public final class Workflows {
@@ -13,6 +14,8 @@ public final class Workflows {
     public static final String API_KEY_ENV = "SYNCLINE_CHAOS_API_KEY";
     /** Chunking of every chaos workspace: small chunks make many embedding calls out of a small corpus. */
     static final String CHUNKING = "{\"maxTokens\":128,\"overlapTokens\":12}";
+    /** How long a setup step is repeated while the API answers 503. */
+    private static final Duration RETRY_FOR = Duration.ofSeconds(60);
 
     private final NodeApi api;
 
@@ -31,14 +34,32 @@ public final class Workflows {
     /** As above, with a limit of requests a minute for the endpoint (0: none), which holds for the whole cluster. */
     public void createWorkspace(String id, FakeEmbeddingServer provider, int batchSize, int maxConcurrency,
                                 int maxRequestsPerMinute) {
-        api.post("/v1/workspaces", "{\"id\":" + NodeApi.quote(id) + "," + embedding(provider, batchSize, maxConcurrency,
-                maxRequestsPerMinute) + ",\"chunking\":" + CHUNKING + "}").expect(201);
+        retrying(201, () -> api.post("/v1/workspaces", "{\"id\":" + NodeApi.quote(id) + ","
+                + embedding(provider, batchSize, maxConcurrency, maxRequestsPerMinute) + ",\"chunking\":" + CHUNKING
+                + "}"));
     }
 
     public void addGitSource(String workspace, String source, Path repository) {
-        api.post("/v1/workspaces/" + workspace + "/sources", "{\"id\":" + NodeApi.quote(source)
-                + ",\"type\":\"git\",\"uri\":" + NodeApi.quote(repository.toString()) + ",\"branch\":\"main\"}")
-                .expect(201);
+        retrying(201, () -> api.post("/v1/workspaces/" + workspace + "/sources", "{\"id\":" + NodeApi.quote(source)
+                + ",\"type\":\"git\",\"uri\":" + NodeApi.quote(repository.toString()) + ",\"branch\":\"main\"}"));
+    }
+
+    /**
+     * A step a client repeats while the API answers 503 (the API's "try again": a workspace moving or recovering
+     * after a fault), as the scenarios' clients do between faults; any other answer than {@code expected} fails.
+     */
+    private static NodeApi.Response retrying(int expected, Supplier<NodeApi.Response> step) {
+        return Await.until(RETRY_FOR, "HTTP " + expected, () -> {
+            NodeApi.Response response = step.get();
+            if (response.status() == 503) {
+                throw new AssertionError("503, try again: " + response.body());
+            }
+            if (response.status() != expected) {
+                throw new Await.Hopeless("expected HTTP " + expected + " but got " + response.status() + ": "
+                        + response.body());
+            }
+            return response;
+        });
     }
 
     private static String embedding(FakeEmbeddingServer provider, int batchSize, int maxConcurrency,
@@ -51,8 +72,8 @@ public final class Workflows {
 
     /** Queues a full sync and answers its job id. */
     public String requestFullSync(String workspace, String source) {
-        return api.post("/v1/workspaces/" + workspace + "/syncs", "{\"source\":" + NodeApi.quote(source)
-                + ",\"mode\":\"full\"}").expect(202).json().get("job").asText();
+        return retrying(202, () -> api.post("/v1/workspaces/" + workspace + "/syncs", "{\"source\":"
+                + NodeApi.quote(source) + ",\"mode\":\"full\"}")).json().get("job").asText();
     }
 
     public JsonNode job(String workspace, String job) {

@@ -14,17 +14,15 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.cluster.typed.Cluster;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Moves this node's workspaces away when only this node has lost Cassandra. Its entities can neither recover nor
  * persist then, so the workspaces it hosts answer nothing while every other node could serve them. Every probe
  * interval it asks Cassandra a trivial query and tells the other nodes the outcome; when this node has failed for
- * {@code leave-after} while another member reached Cassandra within the last few probes, it leaves the cluster
- * gracefully (its shards move, the JVM exits, its supervisor starts it again). When Cassandra is down for everyone,
- * nobody leaves: there is nowhere better to go.
+ * {@code leave-after} while another member has reached Cassandra all that time, it leaves the cluster gracefully (its
+ * shards move, the JVM exits, its supervisor starts it again). When Cassandra is down for everyone, nobody leaves:
+ * there is nowhere better to go; and as it comes back, a node whose probe succeeds a moment before this one's does
+ * not make this one leave.
  */
 final class StorageWatch extends AbstractBehavior<Object> {
 
@@ -48,12 +46,12 @@ final class StorageWatch extends AbstractBehavior<Object> {
     private record Probed(boolean reachable) implements Notice {
     }
 
+
     private final CqlSession session;
     private final StorageWatchSettings settings;
     private final String self;
     private final ActorRef<Topic.Command<StorageReport>> topic;
-    private final Map<String, Long> othersReachableAt = new HashMap<>();
-    private long unreachableSince = -1;
+    private final StorageReach reach;
     private boolean leaving;
 
     static Behavior<Object> create(CqlSession session, StorageWatchSettings settings) {
@@ -68,6 +66,7 @@ final class StorageWatch extends AbstractBehavior<Object> {
         this.session = session;
         this.settings = settings;
         this.self = NodeAddress.of(Cluster.get(context.getSystem()).selfMember().address());
+        this.reach = new StorageReach(settings.leaveAfter(), settings.probeInterval().multipliedBy(3));
         this.topic = context.spawn(Topic.create(StorageReport.class, TOPIC), "topic");
         topic.tell(Topic.subscribe(context.getSelf().narrow()));
     }
@@ -84,8 +83,8 @@ final class StorageWatch extends AbstractBehavior<Object> {
                 })
                 .onMessage(Probed.class, this::probed)
                 .onMessage(StorageReport.class, report -> {
-                    if (!report.node().equals(self) && report.reachable()) {
-                        othersReachableAt.put(report.node(), System.nanoTime());
+                    if (!report.node().equals(self)) {
+                        reach.reported(report.node(), report.reachable(), System.nanoTime());
                     }
                     return this;
                 })
@@ -95,20 +94,10 @@ final class StorageWatch extends AbstractBehavior<Object> {
     private Behavior<Object> probed(Probed probed) {
         topic.tell(Topic.publish(new StorageReport(self, probed.reachable())));
         long now = System.nanoTime();
-        if (probed.reachable()) {
-            unreachableSince = -1;
-            return this;
-        }
-        if (unreachableSince < 0) {
-            unreachableSince = now;
-        }
-        long recent = settings.probeInterval().multipliedBy(3).toNanos();
-        boolean othersReach = othersReachableAt.values().stream().anyMatch(at -> now - at < recent);
-        if (!leaving && othersReach && now - unreachableSince >= settings.leaveAfter().toNanos()) {
+        if (reach.probed(probed.reachable(), now) && !leaving) {
             leaving = true;
             getContext().getLog().error("this node has not reached Cassandra for {} s while other nodes do: "
-                    + "leaving the cluster so that its workspaces move to them",
-                    Duration.ofNanos(now - unreachableSince).toSeconds());
+                    + "leaving the cluster so that its workspaces move to them", reach.unreachableFor(now).toSeconds());
             CoordinatedShutdown.get(getContext().getSystem()).runAll(ALONE_WITHOUT_STORAGE);
         }
         return this;
