@@ -28,8 +28,8 @@ public final class ChaosEnvironment implements ExtensionContext.Store.CloseableR
     static final String REFERENCE = "reference";
     static final int DOCUMENTS = 60;
     static final int PARAGRAPHS = 6;
-    /** Per fake-provider answer: with 4 texts a request and 2 at once, a sync of the corpus takes about 40 s. */
-    static final Duration SLOW_PROVIDER = Duration.ofMillis(400);
+    /** Per fake-provider answer: with 4 texts a request and 2 at once, a sync of the corpus takes about 25 s. */
+    static final Duration SLOW_PROVIDER = Duration.ofMillis(250);
     static final Duration STABLE_AFTER = Duration.ofSeconds(5);
     static final List<String> NODES = List.of("n1", "n2", "n3");
 
