@@ -90,12 +90,7 @@ class CassandraChaosIT {
                         + "/search", "{\"query\":\"how is a chapter organised\",\"k\":3}");
                 assertThat(search.status()).as("a search on " + other.name() + ": " + search.body()).isEqualTo(200);
             }
-            Await.until(Duration.ofMinutes(1), cut.name() + " leaving the cluster and exiting", () -> {
-                if (cut.alive()) {
-                    throw new AssertionError("it still runs");
-                }
-                return null;
-            }, cut::logTail);
+            cut.awaitExit(Duration.ofMinutes(1), "it left the cluster");
             assertThat(cut.logText()).contains("has not reached Cassandra for");
             ChaosNode heir = env.awaitHostOtherThan(sync.workspace(), cut, others.get(0), Duration.ofMinutes(1));
             JsonNode done = env.awaitFinished(sync, heir, Duration.ofMinutes(3));

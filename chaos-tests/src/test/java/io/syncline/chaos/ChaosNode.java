@@ -264,6 +264,16 @@ public final class ChaosNode implements AutoCloseable {
         }
     }
 
+    /** Waits until the JVM ends by itself ({@code why}: downed, halted, left); fails with its log's end if not. */
+    public void awaitExit(Duration max, String why) {
+        Await.until(max, "node " + name() + " exiting by itself (" + why + ")", () -> {
+            if (alive()) {
+                throw new AssertionError("it still runs");
+            }
+            return null;
+        }, this::logTail);
+    }
+
     /** Whether {@code GET /ready} answers 200 now (no answer within a few seconds is not ready). */
     public boolean ready() {
         return status(managementBase().resolve("/ready")) == 200;

@@ -63,12 +63,7 @@ class NodeFreezeChaosIT {
             });
 
             host.resume();
-            Await.until(Duration.ofSeconds(30), host.name() + " exiting by itself after it was thawed", () -> {
-                if (host.alive()) {
-                    throw new AssertionError("it still runs");
-                }
-                return null;
-            }, host::logTail);
+            host.awaitExit(Duration.ofSeconds(30), "thawed after it was downed");
             assertThat(host.exitCode()).as("the exit code of a node that halts after a freeze")
                     .isEqualTo(MajorityFence.HALT_EXIT_CODE);
             assertThat(host.logText()).contains("longer than the", "exits now, without writing");

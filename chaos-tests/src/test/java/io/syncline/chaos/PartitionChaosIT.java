@@ -34,12 +34,7 @@ class PartitionChaosIT {
                         .contains(minority.clusterAddress());
                 return null;
             }, via::logTail);
-            Await.until(Duration.ofSeconds(60), minority.name() + " downing itself and exiting", () -> {
-                if (minority.alive()) {
-                    throw new AssertionError("it still runs");
-                }
-                return null;
-            }, minority::logTail);
+            minority.awaitExit(Duration.ofSeconds(60), "it downed itself");
             assertThat(minority.logText()).as("the minority's own split brain resolver decided").contains("SBR took decision");
             ChaosNode heir = env.awaitHostOtherThan(sync.workspace(), minority, via, Duration.ofMinutes(1));
             JsonNode done = env.awaitFinished(sync, heir, Duration.ofMinutes(3));
