@@ -104,7 +104,8 @@ public final class Workspaces {
         }
         if (cause instanceof TimeoutException) {
             return ApiException.unavailable("workspace '" + id + "' did not answer within " + timeout.toMillis()
-                    + " ms (it may be recovering, or Cassandra may be slow); try again");
+                    + " ms (it may be moving to another node after one failed, recovering, or Cassandra may be slow);"
+                    + " try again");
         }
         return cause instanceof RuntimeException re ? re : new CompletionException(cause);
     }
