@@ -51,6 +51,7 @@ final class BenchNode implements AutoCloseable {
         settings.put("pekko.management.http.port", freePort());
         settings.put("pekko.cluster.seed-nodes", List.of("pekko://Syncline@127.0.0.1:" + remotePort));
         settings.put("pekko.coordinated-shutdown.exit-jvm", "off");
+        settings.put("syncline.http.drain-delay", "0s"); // no load balancer to wait for
         SynclineNode node = SynclineNode.start(NodeConfig.load(ConfigFactory.parseMap(settings)));
         return new BenchNode(node, keyspace, dropKeyspace);
     }

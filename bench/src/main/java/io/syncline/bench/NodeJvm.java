@@ -162,7 +162,8 @@ final class NodeJvm implements AutoCloseable {
                 "-Dsyncline.home=" + home, "-Dsyncline.http.port=" + httpPort,
                 "-Dsyncline.cassandra.keyspace=" + keyspace,
                 "-Dpekko.remote.artery.canonical.port=" + remotePort,
-                "-Dpekko.management.http.port=" + managementPort));
+                "-Dpekko.management.http.port=" + managementPort,
+                "-Dsyncline.http.drain-delay=0s")); // no load balancer to wait for
         for (int i = 0; i < seedPorts.size(); i++) {
             command.add("-Dpekko.cluster.seed-nodes." + i + "=pekko://Syncline@127.0.0.1:" + seedPorts.get(i));
         }
