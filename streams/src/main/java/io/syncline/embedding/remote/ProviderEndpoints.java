@@ -98,10 +98,8 @@ public final class ProviderEndpoints {
     public List<ProviderStatus> statuses() {
         long now = runtime.nanoTime();
         List<ProviderStatus> all = new ArrayList<>();
-        endpoints.values().forEach(endpoint -> {
-            applyPeers(endpoint);
-            all.add(endpoint.status());
-        });
+        // each endpoint was told of its peers' trouble as it was reported, with when that stops counting
+        endpoints.values().forEach(endpoint -> all.add(endpoint.status()));
         peers.latest(now).forEach((id, state) -> {
             if (!endpoints.containsKey(id)) {
                 all.add(ProviderStatus.reported(state, peers.troubledNodes(id, now)));
