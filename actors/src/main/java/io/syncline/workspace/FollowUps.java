@@ -1,8 +1,7 @@
 package io.syncline.workspace;
 
-import io.syncline.workspace.WorkspaceEntity.Event;
-import io.syncline.workspace.WorkspaceEntity.GenerationActivated;
-import io.syncline.workspace.WorkspaceEntity.SyncStarted;
+import io.syncline.workspace.WorkspaceEvent.GenerationActivated;
+import io.syncline.workspace.WorkspaceEvent.SyncStarted;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,14 +17,14 @@ final class FollowUps {
     }
 
     /** The given events followed by those that follow from them, in order. */
-    static List<Event> with(WorkspaceState state, List<Event> events, Instant now) {
-        List<Event> all = new ArrayList<>(events);
+    static List<WorkspaceEvent> with(WorkspaceState state, List<WorkspaceEvent> events, Instant now) {
+        List<WorkspaceEvent> all = new ArrayList<>(events);
         WorkspaceState next = state;
-        for (Event event : events) {
+        for (WorkspaceEvent event : events) {
             next = next.apply(event);
         }
         if (next.exists() && next.targetComplete()) {
-            Event activated = new GenerationActivated(next.targetGeneration(), next.activeGeneration(), now);
+            WorkspaceEvent activated = new GenerationActivated(next.targetGeneration(), next.activeGeneration(), now);
             all.add(activated);
             next = next.apply(activated);
         }

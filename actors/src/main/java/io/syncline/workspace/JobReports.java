@@ -1,27 +1,28 @@
 package io.syncline.workspace;
 
-import io.syncline.workspace.WorkspaceEntity.CleanupFailed;
-import io.syncline.workspace.WorkspaceEntity.Event;
-import io.syncline.workspace.WorkspaceEntity.GenerationCleaned;
-import io.syncline.workspace.WorkspaceEntity.GenerationRetired;
-import io.syncline.workspace.WorkspaceEntity.RecordCheckpoint;
-import io.syncline.workspace.WorkspaceEntity.RecordPlan;
-import io.syncline.workspace.WorkspaceEntity.RecordRetarget;
-import io.syncline.workspace.WorkspaceEntity.RecordTarget;
-import io.syncline.workspace.WorkspaceEntity.RetryCleanup;
-import io.syncline.workspace.WorkspaceEntity.RetryJob;
-import io.syncline.workspace.WorkspaceEntity.RunFailed;
-import io.syncline.workspace.WorkspaceEntity.RunFinished;
-import io.syncline.workspace.WorkspaceEntity.RunnerStopped;
-import io.syncline.workspace.WorkspaceEntity.SourceCleaned;
-import io.syncline.workspace.WorkspaceEntity.SourceRemoved;
-import io.syncline.workspace.WorkspaceEntity.SyncAttemptFailed;
-import io.syncline.workspace.WorkspaceEntity.SyncCompleted;
-import io.syncline.workspace.WorkspaceEntity.SyncFailed;
-import io.syncline.workspace.WorkspaceEntity.SyncPlanned;
-import io.syncline.workspace.WorkspaceEntity.SyncProgressed;
-import io.syncline.workspace.WorkspaceEntity.SyncRetargeted;
-import io.syncline.workspace.WorkspaceEntity.SyncTargetResolved;
+import io.syncline.workspace.WorkspaceCommand.CleanupFailed;
+
+import io.syncline.workspace.WorkspaceCommand.GenerationCleaned;
+import io.syncline.workspace.WorkspaceEvent.GenerationRetired;
+import io.syncline.workspace.WorkspaceCommand.RecordCheckpoint;
+import io.syncline.workspace.WorkspaceCommand.RecordPlan;
+import io.syncline.workspace.WorkspaceCommand.RecordRetarget;
+import io.syncline.workspace.WorkspaceCommand.RecordTarget;
+import io.syncline.workspace.WorkspaceCommand.RetryCleanup;
+import io.syncline.workspace.WorkspaceCommand.RetryJob;
+import io.syncline.workspace.WorkspaceCommand.RunFailed;
+import io.syncline.workspace.WorkspaceCommand.RunFinished;
+import io.syncline.workspace.WorkspaceCommand.RunnerStopped;
+import io.syncline.workspace.WorkspaceCommand.SourceCleaned;
+import io.syncline.workspace.WorkspaceEvent.SourceRemoved;
+import io.syncline.workspace.WorkspaceEvent.SyncAttemptFailed;
+import io.syncline.workspace.WorkspaceEvent.SyncCompleted;
+import io.syncline.workspace.WorkspaceEvent.SyncFailed;
+import io.syncline.workspace.WorkspaceEvent.SyncPlanned;
+import io.syncline.workspace.WorkspaceEvent.SyncProgressed;
+import io.syncline.workspace.WorkspaceEvent.SyncRetargeted;
+import io.syncline.workspace.WorkspaceEvent.SyncTargetResolved;
+import io.syncline.sync.FailureKind;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
@@ -39,22 +40,22 @@ import java.util.function.Supplier;
  */
 final class JobReports {
 
-    private final Supplier<EffectFactories<Event, WorkspaceState>> effect;
+    private final Supplier<EffectFactories<WorkspaceEvent, WorkspaceState>> effect;
     private final WorkspaceRuntime runtime;
 
-    JobReports(Supplier<EffectFactories<Event, WorkspaceState>> effect, WorkspaceRuntime runtime) {
+    JobReports(Supplier<EffectFactories<WorkspaceEvent, WorkspaceState>> effect, WorkspaceRuntime runtime) {
         this.effect = effect;
         this.runtime = runtime;
     }
 
     /** After recovery: start the jobs that may start, resume those that were running, resume cleanups. */
-    ReplyEffect<Event, WorkspaceState> wakeUp(WorkspaceState state) {
+    ReplyEffect<WorkspaceEvent, WorkspaceState> wakeUp(WorkspaceState state) {
         if (!state.exists()) {
             runtime.reconcile(state, false);
             return effect.get().noReply();
         }
         Instant now = Instant.now();
-        List<Event> events = FollowUps.with(state, List.of(), now);
+        List<WorkspaceEvent> events = FollowUps.with(state, List.of(), now);
         if (events.isEmpty()) {
             runtime.reconcile(state, true);
             return effect.get().noReply();
@@ -62,27 +63,27 @@ final class JobReports {
         return effect.get().persist(events).thenRun(next -> runtime.reconcile(next, true)).thenNoReply();
     }
 
-    ReplyEffect<Event, WorkspaceState> recordTarget(WorkspaceState state, RecordTarget report) {
+    ReplyEffect<WorkspaceEvent, WorkspaceState> recordTarget(WorkspaceState state, RecordTarget report) {
         return ifRunning(state, report.jobId(), report.replyTo(),
                 job -> new SyncTargetResolved(job.id(), report.toRevision()));
     }
 
-    ReplyEffect<Event, WorkspaceState> recordRetarget(WorkspaceState state, RecordRetarget report) {
+    ReplyEffect<WorkspaceEvent, WorkspaceState> recordRetarget(WorkspaceState state, RecordRetarget report) {
         return ifRunning(state, report.jobId(), report.replyTo(), job -> new SyncRetargeted(job.id(),
                 report.lostRevision(), report.toRevision(), Instant.now()));
     }
 
-    ReplyEffect<Event, WorkspaceState> recordPlan(WorkspaceState state, RecordPlan report) {
+    ReplyEffect<WorkspaceEvent, WorkspaceState> recordPlan(WorkspaceState state, RecordPlan report) {
         return ifRunning(state, report.jobId(), report.replyTo(),
                 job -> new SyncPlanned(job.id(), report.mode(), report.paths()));
     }
 
-    ReplyEffect<Event, WorkspaceState> recordCheckpoint(WorkspaceState state, RecordCheckpoint report) {
+    ReplyEffect<WorkspaceEvent, WorkspaceState> recordCheckpoint(WorkspaceState state, RecordCheckpoint report) {
         return ifRunning(state, report.jobId(), report.replyTo(), job -> new SyncProgressed(job.id(),
-                report.checkpoint(), report.counts(), report.failures()));
+                report.checkpoint(), report.counts(), report.failures(), Instant.now()));
     }
 
-    ReplyEffect<Event, WorkspaceState> runFinished(WorkspaceState state, RunFinished report) {
+    ReplyEffect<WorkspaceEvent, WorkspaceState> runFinished(WorkspaceState state, RunFinished report) {
         if (!running(state, report.jobId())) {
             return effect.get().noReply();
         }
@@ -99,15 +100,15 @@ final class JobReports {
     }
 
     /**
-     * A run that failed for a passing reason resumes from its checkpoint after a backoff, as often as it takes;
-     * any other failure ends the job.
+     * A run that failed for a transient reason resumes from its checkpoint after a backoff, as often as it takes;
+     * a permanent failure ends the job.
      */
-    ReplyEffect<Event, WorkspaceState> runFailed(WorkspaceState state, RunFailed report) {
+    ReplyEffect<WorkspaceEvent, WorkspaceState> runFailed(WorkspaceState state, RunFailed report) {
         if (!running(state, report.jobId())) {
             return effect.get().noReply();
         }
         Instant now = Instant.now();
-        if (report.retryable()) {
+        if (report.kind() == FailureKind.TRANSIENT) {
             return effect.get().persist(new SyncAttemptFailed(report.jobId(), report.error(), now))
                     .thenRun(next -> {
                         Job job = next.job(report.jobId()).orElseThrow();
@@ -127,12 +128,12 @@ final class JobReports {
                 .thenNoReply();
     }
 
-    ReplyEffect<Event, WorkspaceState> retryJob(WorkspaceState state, RetryJob retry) {
+    ReplyEffect<WorkspaceEvent, WorkspaceState> retryJob(WorkspaceState state, RetryJob retry) {
         runtime.reconcile(state, true);
         return effect.get().noReply();
     }
 
-    ReplyEffect<Event, WorkspaceState> runnerStopped(WorkspaceState state, RunnerStopped stopped) {
+    ReplyEffect<WorkspaceEvent, WorkspaceState> runnerStopped(WorkspaceState state, RunnerStopped stopped) {
         runtime.runnerStopped(stopped.jobId(), stopped.runner());
         // A runner reports its end before it stops, but the report may arrive after this notice: a job still
         // running gets a retry after the usual backoff, which its report (if it comes) makes moot.
@@ -142,21 +143,21 @@ final class JobReports {
         return effect.get().noReply();
     }
 
-    ReplyEffect<Event, WorkspaceState> sourceCleaned(WorkspaceState state, SourceCleaned cleaned) {
+    ReplyEffect<WorkspaceEvent, WorkspaceState> sourceCleaned(WorkspaceState state, SourceCleaned cleaned) {
         runtime.cleanupFinished("source:" + cleaned.sourceId());
         return effect.get().persist(new SourceRemoved(cleaned.sourceId(), Instant.now()))
                 .thenRun(next -> runtime.reconcile(next, false))
                 .thenNoReply();
     }
 
-    ReplyEffect<Event, WorkspaceState> generationCleaned(WorkspaceState state, GenerationCleaned cleaned) {
+    ReplyEffect<WorkspaceEvent, WorkspaceState> generationCleaned(WorkspaceState state, GenerationCleaned cleaned) {
         runtime.cleanupFinished("generation:" + cleaned.generation());
         return effect.get().persist(new GenerationRetired(cleaned.generation(), Instant.now()))
                 .thenRun(next -> runtime.reconcile(next, false))
                 .thenNoReply();
     }
 
-    ReplyEffect<Event, WorkspaceState> cleanupFailed(WorkspaceState state, CleanupFailed failed) {
+    ReplyEffect<WorkspaceEvent, WorkspaceState> cleanupFailed(WorkspaceState state, CleanupFailed failed) {
         runtime.log().warn("workspace {}: cleanup {} failed, trying again later: {}", state.id(), failed.cleanup(),
                 failed.error());
         runtime.cleanupFinished(failed.cleanup());
@@ -164,24 +165,25 @@ final class JobReports {
         return effect.get().noReply();
     }
 
-    ReplyEffect<Event, WorkspaceState> retryCleanup(WorkspaceState state, RetryCleanup retry) {
+    ReplyEffect<WorkspaceEvent, WorkspaceState> retryCleanup(WorkspaceState state, RetryCleanup retry) {
         runtime.reconcile(state, false);
         return effect.get().noReply();
     }
 
-    ReplyEffect<Event, WorkspaceState> idleCheck(WorkspaceState state) {
+    ReplyEffect<WorkspaceEvent, WorkspaceState> idleCheck(WorkspaceState state) {
         if (state.idle()) {
             runtime.passivate();
         }
         return effect.get().noReply();
     }
 
-    private ReplyEffect<Event, WorkspaceState> ifRunning(WorkspaceState state, String jobId,
+    private ReplyEffect<WorkspaceEvent, WorkspaceState> ifRunning(WorkspaceState state, String jobId,
                                                          ActorRef<StatusReply<Done>> replyTo,
-                                                         Function<Job, Event> event) {
+                                                         Function<Job, WorkspaceEvent> event) {
         if (!running(state, jobId)) {
             return effect.get().reply(replyTo,
-                    Rejection.conflict("job '" + jobId + "' is no longer running in workspace '" + state.id() + "'"));
+                    Rejection.conflict("job '" + jobId + "' is no longer running in workspace '" + state.id() + "'")
+                            .reply());
         }
         return effect.get().persist(event.apply(state.job(jobId).orElseThrow()))
                 .thenReply(replyTo, next -> StatusReply.success(Done.getInstance()));

@@ -2,51 +2,67 @@ package io.syncline.workspace;
 
 import org.apache.pekko.pattern.StatusReply;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
- * Why the entity refused a command, as a StatusReply error the HTTP layer turns into a status code: the message
- * starts with the code and a colon ("not_found: workspace 'x' does not exist"). A plain string keeps the reply
- * serializable between nodes.
+ * Why the entity refused a command: a reason the HTTP layer turns into a status code, and a message for the user.
+ * Between nodes it travels as the text of a StatusReply error, "reason: message" ({@link #reply}, {@link #of}), the
+ * form release 0.1 sends and reads; only this class knows that form.
  */
-public final class Rejection {
+public record Rejection(Reason reason, String message) {
 
-    public static final String NOT_FOUND = "not_found";
-    public static final String CONFLICT = "conflict";
-    public static final String INVALID = "invalid";
-    /** The node cannot handle the command now (it may not write); another node, or a later try, can. */
-    public static final String UNAVAILABLE = "unavailable";
+    public enum Reason {
+        NOT_FOUND("not_found"),
+        CONFLICT("conflict"),
+        INVALID("invalid"),
+        /** The node cannot handle the command now (it may not write); another node, or a later try, can. */
+        UNAVAILABLE("unavailable");
 
-    private Rejection() {
-    }
+        private final String code;
 
-    public static <T> StatusReply<T> notFound(String message) {
-        return StatusReply.error(NOT_FOUND + ": " + message);
-    }
-
-    public static <T> StatusReply<T> conflict(String message) {
-        return StatusReply.error(CONFLICT + ": " + message);
-    }
-
-    public static <T> StatusReply<T> invalid(String message) {
-        return StatusReply.error(INVALID + ": " + message);
-    }
-
-    public static <T> StatusReply<T> unavailable(String message) {
-        return StatusReply.error(UNAVAILABLE + ": " + message);
-    }
-
-    /** The code of a rejection message, or null for an error that is not a rejection. */
-    public static String codeOf(String message) {
-        int colon = message == null ? -1 : message.indexOf(": ");
-        if (colon < 0) {
-            return null;
+        Reason(String code) {
+            this.code = code;
         }
-        String code = message.substring(0, colon);
-        return code.equals(NOT_FOUND) || code.equals(CONFLICT) || code.equals(INVALID) || code.equals(UNAVAILABLE)
-                ? code : null;
+
+        public String code() {
+            return code;
+        }
     }
 
-    /** The message without its code. */
-    public static String textOf(String message) {
-        return codeOf(message) == null ? message : message.substring(message.indexOf(": ") + 2);
+    public static Rejection notFound(String message) {
+        return new Rejection(Reason.NOT_FOUND, message);
+    }
+
+    public static Rejection conflict(String message) {
+        return new Rejection(Reason.CONFLICT, message);
+    }
+
+    public static Rejection invalid(String message) {
+        return new Rejection(Reason.INVALID, message);
+    }
+
+    public static Rejection unavailable(String message) {
+        return new Rejection(Reason.UNAVAILABLE, message);
+    }
+
+    /** The reply that carries this rejection to the asker, on this node or another. */
+    public <T> StatusReply<T> reply() {
+        return StatusReply.error(reason.code + ": " + message);
+    }
+
+    /** The rejection a failed ask carries, if it is one (and not a timeout or another failure). */
+    public static Optional<Rejection> of(Throwable failure) {
+        if (!(failure instanceof StatusReply.ErrorMessage error)) {
+            return Optional.empty();
+        }
+        String text = error.getMessage();
+        int colon = text.indexOf(": ");
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String code = text.substring(0, colon);
+        return Arrays.stream(Reason.values()).filter(r -> r.code.equals(code)).findFirst()
+                .map(reason -> new Rejection(reason, text.substring(colon + 2)));
     }
 }

@@ -1,7 +1,5 @@
 package io.syncline.workspace;
 
-import io.syncline.source.SourceSpec;
-
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -13,13 +11,13 @@ import java.util.Map;
  * @param syncedRevisions per index generation, the revision whose content that generation holds for this source
  * @param lastJob         the last job that finished, or null
  */
-public record SourceState(SourceSpec spec, Map<String, String> syncedRevisions, String lastJob, Instant addedAt) {
+public record SourceState(SourceDefinition spec, Map<String, String> syncedRevisions, String lastJob, Instant addedAt) {
 
     public SourceState {
         syncedRevisions = syncedRevisions == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(syncedRevisions));
     }
 
-    static SourceState added(SourceSpec spec, Instant at) {
+    static SourceState added(SourceDefinition spec, Instant at) {
         return new SourceState(spec, Map.of(), null, at);
     }
 

@@ -3,6 +3,7 @@ package io.syncline.workspace;
 import io.syncline.source.SourceException;
 import io.syncline.sync.Checkpoint;
 import io.syncline.sync.DocumentOutcome;
+import io.syncline.sync.FailureKind;
 import io.syncline.sync.JobInput;
 import io.syncline.sync.ProgressListener;
 import io.syncline.sync.SyncCounts;
@@ -22,7 +23,6 @@ import org.apache.pekko.stream.SharedKillSwitch;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -46,7 +46,7 @@ final class SyncRunner {
     private SyncRunner() {
     }
 
-    static Behavior<Command> create(ActorRef<WorkspaceEntity.Command> entity, JobInput job, IndexWork work,
+    static Behavior<Command> create(ActorRef<WorkspaceCommand> entity, JobInput job, IndexWork work,
                                     Duration askTimeout) {
         return Behaviors.setup(context -> {
             SharedKillSwitch killSwitch = KillSwitches.shared("sync-" + job.workspace() + "-" + job.jobId());
@@ -61,14 +61,13 @@ final class SyncRunner {
             context.pipeToSelf(run, (result, error) -> error == null ? new Finished(result) : new Failed(error));
             return Behaviors.receive(Command.class)
                     .onMessage(Finished.class, finished -> {
-                        entity.tell(new WorkspaceEntity.RunFinished(job.jobId(), finished.result().mode(),
-                                finished.result().counts()));
+                        entity.tell(new WorkspaceCommand.RunFinished(job.jobId(),
+                                JobMode.of(finished.result().mode()), JobCounts.of(finished.result().counts())));
                         return Behaviors.stopped();
                     })
                     .onMessage(Failed.class, failed -> {
-                        Throwable cause = unwrap(failed.error());
-                        entity.tell(new WorkspaceEntity.RunFailed(job.jobId(),
-                                cause.getClass().getSimpleName() + ": " + cause.getMessage(), retryable(cause)));
+                        entity.tell(new WorkspaceCommand.RunFailed(job.jobId(), FailureKind.describe(failed.error()),
+                                FailureKind.of(failed.error())));
                         return Behaviors.stopped();
                     })
                     .onSignal(PostStop.class, stop -> {
@@ -94,7 +93,7 @@ final class SyncRunner {
     }
 
     private static boolean revisionGone(Throwable error) {
-        return unwrap(error) instanceof SourceException se && se.kind() == SourceException.Kind.REVISION_GONE;
+        return FailureKind.unwrap(error) instanceof SourceException se && se.kind() == SourceException.Kind.REVISION_GONE;
     }
 
     /**
@@ -109,48 +108,25 @@ final class SyncRunner {
                                 SyncCounts.ZERO, job.paths())));
     }
 
-    /**
-     * Worth trying again later: the source or Cassandra did not answer. A ref that does not exist, a source that
-     * cannot work, or a bug will not get better by waiting.
-     */
-    private static boolean retryable(Throwable cause) {
-        if (cause instanceof SourceException se) {
-            return se.retryable();
-        }
-        if (cause instanceof com.datastax.oss.driver.api.core.servererrors.QueryValidationException) {
-            return false;
-        }
-        return cause instanceof com.datastax.oss.driver.api.core.DriverException
-                || cause instanceof java.io.IOException
-                || cause instanceof java.util.concurrent.TimeoutException;
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
     /** The reports of one run to its entity, each an ask that completes once the entity persisted it. */
-    private record Reports(ActorRef<WorkspaceEntity.Command> entity, String jobId, Duration timeout,
+    private record Reports(ActorRef<WorkspaceCommand> entity, String jobId, Duration timeout,
                            Scheduler scheduler) implements ProgressListener {
 
         CompletionStage<Done> targeted(String revision) {
             return AskPattern.askWithStatus(entity,
-                    replyTo -> new WorkspaceEntity.RecordTarget(jobId, revision, replyTo), timeout, scheduler);
+                    replyTo -> new WorkspaceCommand.RecordTarget(jobId, revision, replyTo), timeout, scheduler);
         }
 
         CompletionStage<Done> retargeted(String lostRevision, String revision) {
-            return AskPattern.askWithStatus(entity, replyTo -> new WorkspaceEntity.RecordRetarget(jobId,
+            return AskPattern.askWithStatus(entity, replyTo -> new WorkspaceCommand.RecordRetarget(jobId,
                     lostRevision, revision, replyTo), timeout, scheduler);
         }
 
         @Override
         public CompletionStage<Done> planned(SyncMode mode, int paths) {
             return AskPattern.askWithStatus(entity,
-                    replyTo -> new WorkspaceEntity.RecordPlan(jobId, mode, paths, replyTo), timeout, scheduler);
+                    replyTo -> new WorkspaceCommand.RecordPlan(jobId, JobMode.of(mode), paths, replyTo), timeout,
+                    scheduler);
         }
 
         @Override
@@ -158,8 +134,8 @@ final class SyncRunner {
                                                 List<DocumentOutcome> failures) {
             List<FailedDocument> failed = failures.stream().map(f -> new FailedDocument(f.path(), f.error())).toList();
             return AskPattern.askWithStatus(entity,
-                    replyTo -> new WorkspaceEntity.RecordCheckpoint(jobId, checkpoint, counts, failed, replyTo),
-                    timeout, scheduler);
+                    replyTo -> new WorkspaceCommand.RecordCheckpoint(jobId, JobCheckpoint.of(checkpoint),
+                            JobCounts.of(counts), failed, replyTo), timeout, scheduler);
         }
     }
 }

@@ -1,23 +1,22 @@
 package io.syncline.workspace;
 
-import io.syncline.sync.SyncMode;
-import io.syncline.workspace.WorkspaceEntity.AddSource;
-import io.syncline.workspace.WorkspaceEntity.ChangeConfig;
-import io.syncline.workspace.WorkspaceEntity.ConfigChanged;
-import io.syncline.workspace.WorkspaceEntity.Create;
-import io.syncline.workspace.WorkspaceEntity.Event;
-import io.syncline.workspace.WorkspaceEntity.GenerationDiscarded;
-import io.syncline.workspace.WorkspaceEntity.Get;
-import io.syncline.workspace.WorkspaceEntity.GetJob;
-import io.syncline.workspace.WorkspaceEntity.RemoveSource;
-import io.syncline.workspace.WorkspaceEntity.RequestSync;
-import io.syncline.workspace.WorkspaceEntity.RetryDocuments;
-import io.syncline.workspace.WorkspaceEntity.SourceAdded;
-import io.syncline.workspace.WorkspaceEntity.SourceRemovalStarted;
-import io.syncline.workspace.WorkspaceEntity.SyncFailed;
-import io.syncline.workspace.WorkspaceEntity.SyncQueued;
-import io.syncline.workspace.WorkspaceEntity.WorkspaceCreated;
+import io.syncline.workspace.WorkspaceCommand.AddSource;
+import io.syncline.workspace.WorkspaceCommand.ChangeConfig;
+import io.syncline.workspace.WorkspaceEvent.ConfigChanged;
+import io.syncline.workspace.WorkspaceCommand.Create;
+import io.syncline.workspace.WorkspaceEvent.GenerationDiscarded;
+import io.syncline.workspace.WorkspaceCommand.Get;
+import io.syncline.workspace.WorkspaceCommand.GetJob;
+import io.syncline.workspace.WorkspaceCommand.RemoveSource;
+import io.syncline.workspace.WorkspaceCommand.RequestSync;
+import io.syncline.workspace.WorkspaceCommand.RetryDocuments;
+import io.syncline.workspace.WorkspaceEvent.SourceAdded;
+import io.syncline.workspace.WorkspaceEvent.SourceRemovalStarted;
+import io.syncline.workspace.WorkspaceEvent.SyncFailed;
+import io.syncline.workspace.WorkspaceEvent.SyncQueued;
+import io.syncline.workspace.WorkspaceEvent.WorkspaceCreated;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.javadsl.EffectFactories;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
@@ -31,16 +30,17 @@ import java.util.function.Supplier;
 
 /**
  * The handling of the API's commands: validation against the state, the events they cause, the reply. Rejections
- * change nothing and say what is wrong.
+ * change nothing and say what is wrong. The entity calls {@link #create} and {@link #missing} while the workspace
+ * does not exist, the others once it does.
  */
 final class WorkspaceCommands {
 
     private final String workspaceId;
     private final String node;
-    private final Supplier<EffectFactories<Event, WorkspaceState>> effect;
+    private final Supplier<EffectFactories<WorkspaceEvent, WorkspaceState>> effect;
     private final WorkspaceRuntime runtime;
 
-    WorkspaceCommands(String workspaceId, String node, Supplier<EffectFactories<Event, WorkspaceState>> effect,
+    WorkspaceCommands(String workspaceId, String node, Supplier<EffectFactories<WorkspaceEvent, WorkspaceState>> effect,
                       WorkspaceRuntime runtime) {
         this.workspaceId = workspaceId;
         this.node = node;
@@ -48,20 +48,34 @@ final class WorkspaceCommands {
         this.runtime = runtime;
     }
 
-    ReplyEffect<Event, WorkspaceState> create(WorkspaceState state, Create command) {
-        if (state.exists()) {
-            return effect.get().reply(command.replyTo(),
-                    Rejection.conflict("workspace '" + workspaceId + "' already exists"));
-        }
+    ReplyEffect<WorkspaceEvent, WorkspaceState> create(WorkspaceState state, Create command) {
         return effect.get().persist(new WorkspaceCreated(workspaceId, command.config(), Instant.now()))
                 .thenRun(next -> runtime.reconcile(next, true))
                 .thenReply(command.replyTo(), next -> StatusReply.success(WorkspaceView.of(next, node)));
     }
 
-    ReplyEffect<Event, WorkspaceState> get(WorkspaceState state, Get command) {
-        if (!state.exists()) {
-            return effect.get().reply(command.replyTo(), notFound());
+    ReplyEffect<WorkspaceEvent, WorkspaceState> alreadyExists(WorkspaceState state, Create command) {
+        return effect.get().reply(command.replyTo(),
+                Rejection.conflict("workspace '" + workspaceId + "' already exists").reply());
+    }
+
+    /**
+     * Any command but create, to a workspace that does not exist: those that wait for an answer learn so; the
+     * others (reports of a runner of a workspace that is gone) are dropped.
+     */
+    ReplyEffect<WorkspaceEvent, WorkspaceState> missing(WorkspaceState state, WorkspaceCommand command) {
+        if (command instanceof WorkspaceCommand.Replying<?> replying) {
+            return effect.get().reply(replyTo(replying), notFound());
         }
+        return effect.get().noReply();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ActorRef<StatusReply<Object>> replyTo(WorkspaceCommand.Replying<?> replying) {
+        return (ActorRef<StatusReply<Object>>) (ActorRef<?>) replying.replyTo();
+    }
+
+    ReplyEffect<WorkspaceEvent, WorkspaceState> get(WorkspaceState state, Get command) {
         return effect.get().reply(command.replyTo(), StatusReply.success(WorkspaceView.of(state, node)));
     }
 
@@ -70,16 +84,13 @@ final class WorkspaceCommands {
      * reading the active generation until the new one holds every source. A generation that was still being
      * built is discarded, with the jobs writing it.
      */
-    ReplyEffect<Event, WorkspaceState> changeConfig(WorkspaceState state, ChangeConfig command) {
-        if (!state.exists()) {
-            return effect.get().reply(command.replyTo(), notFound());
-        }
+    ReplyEffect<WorkspaceEvent, WorkspaceState> changeConfig(WorkspaceState state, ChangeConfig command) {
         String generation = command.config().generation();
         if (generation.equals(state.targetGeneration())) {
             return effect.get().reply(command.replyTo(), StatusReply.success(WorkspaceView.of(state, node)));
         }
         Instant now = Instant.now();
-        List<Event> events = new ArrayList<>();
+        List<WorkspaceEvent> events = new ArrayList<>();
         String building = state.targetGeneration();
         if (!building.equals(state.activeGeneration())) {
             state.runningJobs().stream().filter(j -> building.equals(j.generation()))
@@ -91,9 +102,9 @@ final class WorkspaceCommands {
             long sequence = state.jobSequence();
             for (String source : state.sources().keySet()) {
                 boolean alreadyQueued = state.jobs().values().stream().anyMatch(j -> j.state() == JobState.QUEUED
-                        && j.source().equals(source) && j.mode() == SyncMode.FULL && j.ref() == null);
+                        && j.source().equals(source) && j.mode() == JobMode.FULL && j.ref() == null);
                 if (!alreadyQueued) {
-                    events.add(new SyncQueued(jobId(++sequence), source, SyncMode.FULL, null, null, now));
+                    events.add(new SyncQueued(jobId(++sequence), source, JobMode.FULL, null, null, now));
                 }
             }
         }
@@ -102,19 +113,17 @@ final class WorkspaceCommands {
                 .thenReply(command.replyTo(), next -> StatusReply.success(WorkspaceView.of(next, node)));
     }
 
-    ReplyEffect<Event, WorkspaceState> addSource(WorkspaceState state, AddSource command) {
-        if (!state.exists()) {
-            return effect.get().reply(command.replyTo(), notFound());
-        }
+    ReplyEffect<WorkspaceEvent, WorkspaceState> addSource(WorkspaceState state, AddSource command) {
         String id = command.spec().id();
         if (state.sources().containsKey(id)) {
             return effect.get().reply(command.replyTo(),
-                    Rejection.conflict("source '" + id + "' already exists in workspace '" + workspaceId + "'"));
+                    Rejection.conflict("source '" + id + "' already exists in workspace '" + workspaceId + "'")
+                            .reply());
         }
         if (state.removingSources().contains(id)) {
             return effect.get().reply(command.replyTo(), Rejection.conflict("source '" + id
                     + "' is being removed; add it again once GET /v1/workspaces/" + workspaceId
-                    + " no longer lists it under removingSources"));
+                    + " no longer lists it under removingSources").reply());
         }
         return effect.get().persist(new SourceAdded(command.spec(), Instant.now()))
                 .thenRun(next -> runtime.reconcile(next, true))
@@ -122,10 +131,7 @@ final class WorkspaceCommands {
     }
 
     /** Removes the source at once from the workspace; its documents and vectors are deleted in the background. */
-    ReplyEffect<Event, WorkspaceState> removeSource(WorkspaceState state, RemoveSource command) {
-        if (!state.exists()) {
-            return effect.get().reply(command.replyTo(), notFound());
-        }
+    ReplyEffect<WorkspaceEvent, WorkspaceState> removeSource(WorkspaceState state, RemoveSource command) {
         if (!state.sources().containsKey(command.sourceId())) {
             return effect.get().reply(command.replyTo(), sourceNotFound(command.sourceId()));
         }
@@ -137,10 +143,7 @@ final class WorkspaceCommands {
     }
 
     /** Queues a job; asking again for a job that is already queued, unchanged, returns that job. */
-    ReplyEffect<Event, WorkspaceState> requestSync(WorkspaceState state, RequestSync command) {
-        if (!state.exists()) {
-            return effect.get().reply(command.replyTo(), notFound());
-        }
+    ReplyEffect<WorkspaceEvent, WorkspaceState> requestSync(WorkspaceState state, RequestSync command) {
         if (!state.sources().containsKey(command.source())) {
             return effect.get().reply(command.replyTo(), sourceNotFound(command.source()));
         }
@@ -162,23 +165,20 @@ final class WorkspaceCommands {
     }
 
     /** One retry job per source, for documents that are dead letters; sources that are gone are refused. */
-    ReplyEffect<Event, WorkspaceState> retryDocuments(WorkspaceState state, RetryDocuments command) {
-        if (!state.exists()) {
-            return effect.get().reply(command.replyTo(), notFound());
-        }
+    ReplyEffect<WorkspaceEvent, WorkspaceState> retryDocuments(WorkspaceState state, RetryDocuments command) {
         for (String source : command.pathsBySource().keySet()) {
             if (!state.sources().containsKey(source)) {
                 return effect.get().reply(command.replyTo(), sourceNotFound(source));
             }
         }
         Instant now = Instant.now();
-        List<Event> events = new ArrayList<>();
+        List<WorkspaceEvent> events = new ArrayList<>();
         List<String> jobIds = new ArrayList<>();
         long sequence = state.jobSequence();
         for (var entry : new java.util.TreeMap<>(command.pathsBySource()).entrySet()) {
             String jobId = jobId(++sequence);
             jobIds.add(jobId);
-            events.add(new SyncQueued(jobId, entry.getKey(), SyncMode.RETRY, null, List.copyOf(entry.getValue()), now));
+            events.add(new SyncQueued(jobId, entry.getKey(), JobMode.RETRY, null, List.copyOf(entry.getValue()), now));
         }
         return effect.get().persist(FollowUps.with(state, events, now))
                 .thenRun(next -> runtime.reconcile(next, true))
@@ -186,15 +186,12 @@ final class WorkspaceCommands {
                         .map(id -> JobView.of(workspaceId, next.job(id).orElseThrow())).toList())));
     }
 
-    ReplyEffect<Event, WorkspaceState> getJob(WorkspaceState state, GetJob command) {
-        if (!state.exists()) {
-            return effect.get().reply(command.replyTo(), notFound());
-        }
+    ReplyEffect<WorkspaceEvent, WorkspaceState> getJob(WorkspaceState state, GetJob command) {
         return effect.get().reply(command.replyTo(), state.job(command.jobId())
                 .map(job -> StatusReply.success(JobView.of(workspaceId, job)))
                 .orElseGet(() -> Rejection.notFound("job '" + command.jobId() + "' is not known in workspace '"
                         + workspaceId + "' (it keeps its last " + WorkspaceState.KEPT_FINISHED_JOBS
-                        + " finished jobs)")));
+                        + " finished jobs)").reply()));
     }
 
     static String jobId(long sequence) {
@@ -202,10 +199,11 @@ final class WorkspaceCommands {
     }
 
     private <T> StatusReply<T> notFound() {
-        return Rejection.notFound("workspace '" + workspaceId + "' does not exist");
+        return Rejection.notFound("workspace '" + workspaceId + "' does not exist").reply();
     }
 
     private <T> StatusReply<T> sourceNotFound(String source) {
-        return Rejection.notFound("source '" + source + "' does not exist in workspace '" + workspaceId + "'");
+        return Rejection.notFound("source '" + source + "' does not exist in workspace '" + workspaceId + "'")
+                .reply();
     }
 }

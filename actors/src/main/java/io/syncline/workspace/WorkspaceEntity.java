@@ -3,13 +3,30 @@ package io.syncline.workspace;
 import io.syncline.membership.MajorityFence;
 import io.syncline.membership.NodeAddress;
 import io.syncline.membership.WriteFence;
-import io.syncline.serialization.CborSerializable;
-import io.syncline.source.SourceSpec;
-import io.syncline.sync.Checkpoint;
-import io.syncline.sync.IndexConfig;
-import io.syncline.sync.SyncCounts;
-import io.syncline.sync.SyncMode;
-import org.apache.pekko.Done;
+import io.syncline.workspace.WorkspaceCommand.AddSource;
+import io.syncline.workspace.WorkspaceCommand.ChangeConfig;
+import io.syncline.workspace.WorkspaceCommand.CleanupFailed;
+import io.syncline.workspace.WorkspaceCommand.Create;
+import io.syncline.workspace.WorkspaceCommand.GenerationCleaned;
+import io.syncline.workspace.WorkspaceCommand.Get;
+import io.syncline.workspace.WorkspaceCommand.GetJob;
+import io.syncline.workspace.WorkspaceCommand.IdleCheck;
+import io.syncline.workspace.WorkspaceCommand.RecordCheckpoint;
+import io.syncline.workspace.WorkspaceCommand.RecordPlan;
+import io.syncline.workspace.WorkspaceCommand.RecordRetarget;
+import io.syncline.workspace.WorkspaceCommand.RecordTarget;
+import io.syncline.workspace.WorkspaceCommand.RemoveSource;
+import io.syncline.workspace.WorkspaceCommand.Replying;
+import io.syncline.workspace.WorkspaceCommand.RequestSync;
+import io.syncline.workspace.WorkspaceCommand.RetryCleanup;
+import io.syncline.workspace.WorkspaceCommand.RetryDocuments;
+import io.syncline.workspace.WorkspaceCommand.RetryJob;
+import io.syncline.workspace.WorkspaceCommand.RunFailed;
+import io.syncline.workspace.WorkspaceCommand.RunFinished;
+import io.syncline.workspace.WorkspaceCommand.RunnerStopped;
+import io.syncline.workspace.WorkspaceCommand.SourceCleaned;
+import io.syncline.workspace.WorkspaceCommand.WakeUp;
+import io.syncline.workspace.journal.JournalFormat;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -32,202 +49,50 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 /**
- * A workspace: its index config, its sources, the revision each source is synced to per index generation, and its
- * sync jobs. Sharded by workspace id and event-sourced, so that a job survives a crash of its node: the entity is
+ * The behaviour of a workspace: its index config, its sources, the revision each source is synced to per index
+ * generation, and its sync jobs. The protocol is {@link WorkspaceCommand} (with the replies {@link WorkspaceView},
+ * {@link JobView}, {@link JobViews} and {@link Rejection}), the journal {@link WorkspaceEvent}, the state
+ * {@link WorkspaceState}. Sharded by workspace id and event-sourced, so that a job survives a crash of its node: the entity is
  * remembered by sharding while it has work, restarts with the node, and resumes each running job from its last
  * persisted checkpoint without anyone asking.
  *
  * <p>Event handlers only compute the next state ({@link WorkspaceState#apply}); every side effect (running jobs,
  * cleanups, passivation) happens after persisting, in {@link WorkspaceRuntime}. Command handling lives in
- * {@link WorkspaceCommands} (the API's commands) and {@link JobReports} (what sync runners report).
+ * {@link WorkspaceCommands} (the API's commands) and {@link JobReports} (what sync runners report); which handler
+ * serves a command depends on whether the workspace exists.
  */
 public final class WorkspaceEntity
-        extends EventSourcedBehaviorWithEnforcedReplies<WorkspaceEntity.Command, WorkspaceEntity.Event, WorkspaceState> {
+        extends EventSourcedBehaviorWithEnforcedReplies<WorkspaceCommand, WorkspaceEvent, WorkspaceState> {
 
-    public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Workspace");
-
-    // ---- commands of the API ----
-
-    public sealed interface Command extends CborSerializable {
-    }
-
-    /** A command whose sender waits for an answer, given even when the command cannot be handled. */
-    interface Replying<T> {
-        ActorRef<StatusReply<T>> replyTo();
-    }
-
-    public record Create(IndexConfig config, ActorRef<StatusReply<WorkspaceView>> replyTo)
-            implements Command, Replying<WorkspaceView> {
-    }
-
-    public record Get(ActorRef<StatusReply<WorkspaceView>> replyTo) implements Command, Replying<WorkspaceView> {
-    }
-
-    public record ChangeConfig(IndexConfig config, ActorRef<StatusReply<WorkspaceView>> replyTo)
-            implements Command, Replying<WorkspaceView> {
-    }
-
-    public record AddSource(SourceSpec spec, ActorRef<StatusReply<WorkspaceView>> replyTo)
-            implements Command, Replying<WorkspaceView> {
-    }
-
-    public record RemoveSource(String sourceId, ActorRef<StatusReply<Done>> replyTo)
-            implements Command, Replying<Done> {
-    }
-
-    public record RequestSync(String source, SyncMode mode, String ref, ActorRef<StatusReply<JobView>> replyTo)
-            implements Command, Replying<JobView> {
-    }
-
-    public record GetJob(String jobId, ActorRef<StatusReply<JobView>> replyTo) implements Command, Replying<JobView> {
-    }
-
-    /** Queues a retry job per source, each reading the given documents (dead letters) at the indexed revision. */
-    public record RetryDocuments(Map<String, List<String>> pathsBySource, ActorRef<StatusReply<JobViews>> replyTo)
-            implements Command, Replying<JobViews> {
-    }
-
-    // ---- internal commands: reports of sync runners, cleanups, timers ----
-
-    /** Sent to itself after recovery: start what must run. */
-    enum WakeUp implements Command {
-        INSTANCE
-    }
-
-    record RecordTarget(String jobId, String toRevision, ActorRef<StatusReply<Done>> replyTo)
-            implements Command, Replying<Done> {
-    }
-
-    record RecordRetarget(String jobId, String lostRevision, String toRevision, ActorRef<StatusReply<Done>> replyTo)
-            implements Command, Replying<Done> {
-    }
-
-    record RecordPlan(String jobId, SyncMode mode, int paths, ActorRef<StatusReply<Done>> replyTo)
-            implements Command, Replying<Done> {
-    }
-
-    record RecordCheckpoint(String jobId, Checkpoint checkpoint, SyncCounts counts, List<FailedDocument> failures,
-                            ActorRef<StatusReply<Done>> replyTo) implements Command, Replying<Done> {
-    }
-
-    record RunFinished(String jobId, SyncMode mode, SyncCounts counts) implements Command {
-    }
-
-    record RunFailed(String jobId, String error, boolean retryable) implements Command {
-    }
-
-    record RetryJob(String jobId) implements Command {
-    }
-
-    record RunnerStopped(String jobId, ActorRef<SyncRunner.Command> runner) implements Command {
-    }
-
-    record SourceCleaned(String sourceId) implements Command {
-    }
-
-    record GenerationCleaned(String generation) implements Command {
-    }
-
-    record CleanupFailed(String cleanup, String error) implements Command {
-    }
-
-    record RetryCleanup(String cleanup) implements Command {
-    }
-
-    enum IdleCheck implements Command {
-        INSTANCE
-    }
-
-    // ---- events ----
-
-    public sealed interface Event extends CborSerializable {
-    }
-
-    public record WorkspaceCreated(String workspaceId, IndexConfig config, Instant at) implements Event {
-    }
-
-    public record ConfigChanged(IndexConfig config, Instant at) implements Event {
-    }
-
-    public record SourceAdded(SourceSpec spec, Instant at) implements Event {
-    }
-
-    public record SourceRemovalStarted(String sourceId, Instant at) implements Event {
-    }
-
-    public record SourceRemoved(String sourceId, Instant at) implements Event {
-    }
-
-    /** @param paths the documents of a retry job; null for the other modes */
-    public record SyncQueued(String jobId, String source, SyncMode mode, String ref, List<String> paths, Instant at)
-            implements Event {
-    }
-
-    public record SyncStarted(String jobId, String generation, String fromRevision, Instant at) implements Event {
-    }
-
-    public record SyncTargetResolved(String jobId, String toRevision) implements Event {
-    }
-
-    public record SyncPlanned(String jobId, SyncMode mode, int paths) implements Event {
-    }
-
-    /** The job's revision was gone from the repository: it starts over, in full, towards {@code toRevision}. */
-    public record SyncRetargeted(String jobId, String lostRevision, String toRevision, Instant at) implements Event {
-    }
-
-    public record SyncProgressed(String jobId, Checkpoint checkpoint, SyncCounts counts,
-                                 List<FailedDocument> failures) implements Event {
-    }
-
-    public record SyncAttemptFailed(String jobId, String error, Instant at) implements Event {
-    }
-
-    public record SyncCompleted(String jobId, SyncCounts counts, Instant at) implements Event {
-    }
-
-    public record SyncFailed(String jobId, String error, Instant at) implements Event {
-    }
-
-    public record GenerationActivated(String generation, String previous, Instant at) implements Event {
-    }
-
-    public record GenerationDiscarded(String generation, Instant at) implements Event {
-    }
-
-    public record GenerationRetired(String generation, Instant at) implements Event {
-    }
-
-    // ---- the behavior ----
+    public static final EntityTypeKey<WorkspaceCommand> ENTITY_KEY =
+            EntityTypeKey.create(WorkspaceCommand.class, "Workspace");
 
     /** Registers the entity with sharding on this node. */
     public static void init(ActorSystem<?> system, IndexWork work) {
         WorkspaceSettings settings = WorkspaceSettings.fromConfig(system.settings().config());
+        JournalFormat.configure(system.settings().config());
         EntityHost host = new EntityHost(NodeAddress.of(Cluster.get(system).selfMember().address()),
                 MajorityFence.get(system));
         ClusterSharding.get(system).init(Entity.of(ENTITY_KEY,
                 context -> create(context.getEntityId(), context.getShard(), work, settings, host)));
     }
 
-    public static Behavior<Command> create(String workspaceId,
+    public static Behavior<WorkspaceCommand> create(String workspaceId,
                                            ActorRef<ClusterSharding.ShardCommand> shard, IndexWork work,
                                            WorkspaceSettings settings, EntityHost host) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
                 new WorkspaceEntity(workspaceId, context, timers, shard, work, settings, host)));
     }
 
-    private final ActorContext<Command> context;
+    private final ActorContext<WorkspaceCommand> context;
     private final WorkspaceCommands commands;
     private final JobReports reports;
     private final WorkspaceRuntime runtime;
     private final WriteFence fence;
 
-    private WorkspaceEntity(String workspaceId, ActorContext<Command> context, TimerScheduler<Command> timers,
+    private WorkspaceEntity(String workspaceId, ActorContext<WorkspaceCommand> context, TimerScheduler<WorkspaceCommand> timers,
                             ActorRef<ClusterSharding.ShardCommand> shard, IndexWork work,
                             WorkspaceSettings settings, EntityHost host) {
         super(PersistenceId.of(ENTITY_KEY.name(), workspaceId),
@@ -251,18 +116,18 @@ public final class WorkspaceEntity
      * resumes its jobs, and if the node is downed instead, the majority resumes them elsewhere.
      */
     @Override
-    public CommandHandlerWithReply<Command, Event, WorkspaceState> commandHandler() {
-        CommandHandlerWithReply<Command, Event, WorkspaceState> handlers = handlers();
+    public CommandHandlerWithReply<WorkspaceCommand, WorkspaceEvent, WorkspaceState> commandHandler() {
+        CommandHandlerWithReply<WorkspaceCommand, WorkspaceEvent, WorkspaceState> handlers = handlers();
         return (state, command) -> fence.closedBecause()
                 .map(reason -> fenced(command, reason))
                 .orElseGet(() -> handlers.apply(state, command));
     }
 
-    private ReplyEffect<Event, WorkspaceState> fenced(Command command, String reason) {
+    private ReplyEffect<WorkspaceEvent, WorkspaceState> fenced(WorkspaceCommand command, String reason) {
         context.getLog().warn("workspace entity {} stops without handling {}: {}", context.getSelf().path().name(),
                 command.getClass().getSimpleName(), reason);
         if (command instanceof Replying<?> replying) {
-            return Effect().stop().thenReply(replyTo(replying), state -> Rejection.unavailable(reason));
+            return Effect().stop().thenReply(replyTo(replying), state -> Rejection.unavailable(reason).reply());
         }
         return Effect().stop().thenNoReply();
     }
@@ -272,9 +137,15 @@ public final class WorkspaceEntity
         return (ActorRef<StatusReply<Object>>) (ActorRef<?>) replying.replyTo();
     }
 
-    private CommandHandlerWithReply<Command, Event, WorkspaceState> handlers() {
-        return newCommandHandlerWithReplyBuilder().forAnyState()
+    private CommandHandlerWithReply<WorkspaceCommand, WorkspaceEvent, WorkspaceState> handlers() {
+        var builder = newCommandHandlerWithReplyBuilder();
+        builder.forState(state -> !state.exists())
                 .onCommand(Create.class, commands::create)
+                .onCommand(WakeUp.class, (state, wakeUp) -> reports.wakeUp(state))
+                .onCommand(IdleCheck.class, (state, check) -> reports.idleCheck(state))
+                .onAnyCommand(commands::missing);
+        builder.forState(WorkspaceState::exists)
+                .onCommand(Create.class, commands::alreadyExists)
                 .onCommand(Get.class, commands::get)
                 .onCommand(ChangeConfig.class, commands::changeConfig)
                 .onCommand(AddSource.class, commands::addSource)
@@ -295,12 +166,12 @@ public final class WorkspaceEntity
                 .onCommand(GenerationCleaned.class, reports::generationCleaned)
                 .onCommand(CleanupFailed.class, reports::cleanupFailed)
                 .onCommand(RetryCleanup.class, reports::retryCleanup)
-                .onCommand(IdleCheck.class, (state, check) -> reports.idleCheck(state))
-                .build();
+                .onCommand(IdleCheck.class, (state, check) -> reports.idleCheck(state));
+        return builder.build();
     }
 
     @Override
-    public EventHandler<WorkspaceState, Event> eventHandler() {
+    public EventHandler<WorkspaceState, WorkspaceEvent> eventHandler() {
         return newEventHandlerBuilder().forAnyState().onAnyEvent(WorkspaceState::apply);
     }
 

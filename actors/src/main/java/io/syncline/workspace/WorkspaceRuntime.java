@@ -1,7 +1,6 @@
 package io.syncline.workspace;
 
 import io.syncline.sync.JobInput;
-import io.syncline.sync.SyncMode;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -27,8 +26,8 @@ final class WorkspaceRuntime {
 
     private static final String IDLE_TIMER = "idle";
 
-    private final ActorContext<WorkspaceEntity.Command> context;
-    private final TimerScheduler<WorkspaceEntity.Command> timers;
+    private final ActorContext<WorkspaceCommand> context;
+    private final TimerScheduler<WorkspaceCommand> timers;
     private final ActorRef<ClusterSharding.ShardCommand> shard;
     private final IndexWork work;
     private final WorkspaceSettings settings;
@@ -36,7 +35,7 @@ final class WorkspaceRuntime {
     private final Set<String> cleanupsInFlight = new HashSet<>();
     private int runnerCount;
 
-    WorkspaceRuntime(ActorContext<WorkspaceEntity.Command> context, TimerScheduler<WorkspaceEntity.Command> timers,
+    WorkspaceRuntime(ActorContext<WorkspaceCommand> context, TimerScheduler<WorkspaceCommand> timers,
                      ActorRef<ClusterSharding.ShardCommand> shard, IndexWork work, WorkspaceSettings settings) {
         this.context = context;
         this.timers = timers;
@@ -93,7 +92,7 @@ final class WorkspaceRuntime {
     }
 
     void scheduleRetry(String jobId, int attempts) {
-        timers.startSingleTimer(retryTimer(jobId), new WorkspaceEntity.RetryJob(jobId),
+        timers.startSingleTimer(retryTimer(jobId), new WorkspaceCommand.RetryJob(jobId),
                 settings.retryBackoff(attempts));
     }
 
@@ -108,7 +107,7 @@ final class WorkspaceRuntime {
     }
 
     void scheduleCleanupRetry(String cleanup) {
-        timers.startSingleTimer("cleanup-" + cleanup, new WorkspaceEntity.RetryCleanup(cleanup),
+        timers.startSingleTimer("cleanup-" + cleanup, new WorkspaceCommand.RetryCleanup(cleanup),
                 settings.cleanupRetry());
     }
 
@@ -118,7 +117,7 @@ final class WorkspaceRuntime {
 
     private void passivateSoon(Duration after) {
         if (!timers.isTimerActive(IDLE_TIMER)) {
-            timers.startSingleTimer(IDLE_TIMER, WorkspaceEntity.IdleCheck.INSTANCE, after);
+            timers.startSingleTimer(IDLE_TIMER, WorkspaceCommand.IdleCheck.INSTANCE, after);
         }
     }
 
@@ -134,13 +133,14 @@ final class WorkspaceRuntime {
     private void startRunner(WorkspaceState state, Job job) {
         SourceState source = state.sources().get(job.source());
         // A job that has to run in full (its revision was lost) does, whatever mode was asked for.
-        SyncMode mode = job.effectiveMode() == SyncMode.FULL ? SyncMode.FULL : job.mode();
-        JobInput input = new JobInput(state.id(), job.id(), source.spec(), state.config(), mode, job.ref(),
-                job.fromRevision(), job.toRevision(), job.checkpoint(), job.counts(), job.paths());
+        JobMode mode = job.effectiveMode() == JobMode.FULL ? JobMode.FULL : job.mode();
+        JobInput input = new JobInput(state.id(), job.id(), source.spec().toSpec(), state.config().toConfig(),
+                mode.toSyncMode(), job.ref(), job.fromRevision(), job.toRevision(), job.checkpoint().toCheckpoint(),
+                job.counts().toCounts(), job.paths());
         ActorRef<SyncRunner.Command> runner = context.spawn(
                 SyncRunner.create(context.getSelf(), input, work, settings.askTimeout()),
                 "sync-" + job.id() + "-" + (++runnerCount));
-        context.watchWith(runner, new WorkspaceEntity.RunnerStopped(job.id(), runner));
+        context.watchWith(runner, new WorkspaceCommand.RunnerStopped(job.id(), runner));
         runners.put(job.id(), runner);
         log().info("workspace {}: {} job {} of source {} ({})", state.id(),
                 job.checkpoint().lastPath() == null && job.attempts() == 0 ? "running" : "resuming", job.id(),
@@ -158,8 +158,8 @@ final class WorkspaceRuntime {
                     && runnersOf(state, job -> job.source().equals(source)).isEmpty()) {
                 cleanupsInFlight.add(cleanup);
                 context.pipeToSelf(work.removeSource(state.id(), source, generationsOf(state)),
-                        (done, error) -> error == null ? new WorkspaceEntity.SourceCleaned(source)
-                                : new WorkspaceEntity.CleanupFailed(cleanup, error.toString()));
+                        (done, error) -> error == null ? new WorkspaceCommand.SourceCleaned(source)
+                                : new WorkspaceCommand.CleanupFailed(cleanup, error.toString()));
             }
         }
         for (String generation : state.retiringGenerations()) {
@@ -168,8 +168,8 @@ final class WorkspaceRuntime {
                     && runnersOf(state, job -> generation.equals(job.generation())).isEmpty()) {
                 cleanupsInFlight.add(cleanup);
                 context.pipeToSelf(work.retireGeneration(state.id(), generation, state.sources().keySet()),
-                        (done, error) -> error == null ? new WorkspaceEntity.GenerationCleaned(generation)
-                                : new WorkspaceEntity.CleanupFailed(cleanup, error.toString()));
+                        (done, error) -> error == null ? new WorkspaceCommand.GenerationCleaned(generation)
+                                : new WorkspaceCommand.CleanupFailed(cleanup, error.toString()));
             }
         }
     }

@@ -1,25 +1,22 @@
 package io.syncline.workspace;
 
-import io.syncline.sync.IndexConfig;
-import io.syncline.sync.SyncMode;
-import io.syncline.workspace.WorkspaceEntity.ConfigChanged;
-import io.syncline.workspace.WorkspaceEntity.Event;
-import io.syncline.workspace.WorkspaceEntity.GenerationActivated;
-import io.syncline.workspace.WorkspaceEntity.GenerationDiscarded;
-import io.syncline.workspace.WorkspaceEntity.GenerationRetired;
-import io.syncline.workspace.WorkspaceEntity.SourceAdded;
-import io.syncline.workspace.WorkspaceEntity.SourceRemovalStarted;
-import io.syncline.workspace.WorkspaceEntity.SourceRemoved;
-import io.syncline.workspace.WorkspaceEntity.SyncAttemptFailed;
-import io.syncline.workspace.WorkspaceEntity.SyncCompleted;
-import io.syncline.workspace.WorkspaceEntity.SyncFailed;
-import io.syncline.workspace.WorkspaceEntity.SyncPlanned;
-import io.syncline.workspace.WorkspaceEntity.SyncProgressed;
-import io.syncline.workspace.WorkspaceEntity.SyncRetargeted;
-import io.syncline.workspace.WorkspaceEntity.SyncQueued;
-import io.syncline.workspace.WorkspaceEntity.SyncStarted;
-import io.syncline.workspace.WorkspaceEntity.SyncTargetResolved;
-import io.syncline.workspace.WorkspaceEntity.WorkspaceCreated;
+import io.syncline.workspace.WorkspaceEvent.ConfigChanged;
+import io.syncline.workspace.WorkspaceEvent.GenerationActivated;
+import io.syncline.workspace.WorkspaceEvent.GenerationDiscarded;
+import io.syncline.workspace.WorkspaceEvent.GenerationRetired;
+import io.syncline.workspace.WorkspaceEvent.SourceAdded;
+import io.syncline.workspace.WorkspaceEvent.SourceRemovalStarted;
+import io.syncline.workspace.WorkspaceEvent.SourceRemoved;
+import io.syncline.workspace.WorkspaceEvent.SyncAttemptFailed;
+import io.syncline.workspace.WorkspaceEvent.SyncCompleted;
+import io.syncline.workspace.WorkspaceEvent.SyncFailed;
+import io.syncline.workspace.WorkspaceEvent.SyncPlanned;
+import io.syncline.workspace.WorkspaceEvent.SyncProgressed;
+import io.syncline.workspace.WorkspaceEvent.SyncRetargeted;
+import io.syncline.workspace.WorkspaceEvent.SyncQueued;
+import io.syncline.workspace.WorkspaceEvent.SyncStarted;
+import io.syncline.workspace.WorkspaceEvent.SyncTargetResolved;
+import io.syncline.workspace.WorkspaceEvent.WorkspaceCreated;
 import io.syncline.serialization.CborSerializable;
 
 import java.time.Instant;
@@ -44,7 +41,7 @@ import java.util.Set;
  * @param removingSources     sources whose documents are being deleted
  * @param jobs                by id, oldest first; finished jobs beyond a limit are forgotten
  */
-public record WorkspaceState(String id, IndexConfig config, IndexConfig activeConfig, List<String> retiringGenerations,
+public record WorkspaceState(String id, IndexSettings config, IndexSettings activeConfig, List<String> retiringGenerations,
                              Map<String, SourceState> sources, List<String> removingSources, Map<String, Job> jobs,
                              long jobSequence, Instant createdAt) implements CborSerializable {
 
@@ -114,7 +111,7 @@ public record WorkspaceState(String id, IndexConfig config, IndexConfig activeCo
                 && sources.values().stream().allMatch(s -> s.syncedRevision(target) != null);
     }
 
-    public WorkspaceState apply(Event event) {
+    public WorkspaceState apply(WorkspaceEvent event) {
         // Java 17 has no pattern matching in switch: one instanceof per event type, in the order of their life.
         if (event instanceof WorkspaceCreated e) {
             return new WorkspaceState(e.workspaceId(), e.config(), e.config(), List.of(), Map.of(),
@@ -140,7 +137,8 @@ public record WorkspaceState(String id, IndexConfig config, IndexConfig activeCo
         } else if (event instanceof SyncPlanned e) {
             return withJob(jobs.get(e.jobId()).planned(e.mode(), e.paths()), jobSequence);
         } else if (event instanceof SyncProgressed e) {
-            return withJob(jobs.get(e.jobId()).progressed(e.checkpoint(), e.counts(), e.failures()), jobSequence);
+            return withJob(jobs.get(e.jobId()).progressed(e.checkpoint(), e.counts(), e.failures(), e.at()),
+                    jobSequence);
         } else if (event instanceof SyncAttemptFailed e) {
             return withJob(jobs.get(e.jobId()).attemptFailed(e.error()), jobSequence);
         } else if (event instanceof SyncCompleted e) {
@@ -157,7 +155,7 @@ public record WorkspaceState(String id, IndexConfig config, IndexConfig activeCo
         throw new IllegalArgumentException("unknown event " + event.getClass().getName());
     }
 
-    private WorkspaceState withConfig(IndexConfig newConfig) {
+    private WorkspaceState withConfig(IndexSettings newConfig) {
         return new WorkspaceState(id, newConfig, activeConfig, retiringGenerations, sources, removingSources,
                 jobs, jobSequence, createdAt);
     }
@@ -207,7 +205,7 @@ public record WorkspaceState(String id, IndexConfig config, IndexConfig activeCo
         if (source == null) {
             return next;
         }
-        SourceState synced = job.mode() == SyncMode.RETRY ? source.finished(job.id())
+        SourceState synced = job.mode() == JobMode.RETRY ? source.finished(job.id())
                 : source.synced(job.generation(), job.toRevision(), job.id());
         return next.withSource(job.source(), synced);
     }

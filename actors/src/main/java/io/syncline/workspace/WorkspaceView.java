@@ -1,20 +1,19 @@
 package io.syncline.workspace;
 
-import io.syncline.chunking.ChunkingSpec;
-import io.syncline.embedding.EmbeddingSpec;
 import io.syncline.serialization.CborSerializable;
-import io.syncline.source.SourceSpec;
-import io.syncline.sync.IndexConfig;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A workspace as the API shows it ({@code GET /v1/workspaces/{ws}}): its config, its index generations, and per
+ * A workspace as the entity answers about it, to the HTTP layer of any node, which shows it as
+ * {@code GET /v1/workspaces/{ws}}. A message between nodes of possibly different releases: fields are only ever
+ * added (older nodes ignore them). Its config, its index generations, and per
  * source its last sync and its current job. Searches and the manifest read {@code index.active}. {@code node} is the
  * cluster address (host:port) of the node that hosts the workspace entity and runs its jobs.
  */
-public record WorkspaceView(String id, EmbeddingSpec embedding, ChunkingSpec chunking, String configHash,
+public record WorkspaceView(String id, IndexSettings.Embedding embedding, IndexSettings.Chunking chunking,
+                            String configHash,
                             Index index, List<Source> sources, List<String> removingSources, Instant createdAt,
                             String node) implements CborSerializable {
 
@@ -24,13 +23,13 @@ public record WorkspaceView(String id, EmbeddingSpec embedding, ChunkingSpec chu
      * @param building     the generation being built after a config change, or null
      * @param retiring     generations whose rows are being deleted
      */
-    public record Index(String active, IndexConfig activeConfig, String building, List<String> retiring) {
+    public record Index(String active, IndexSettings activeConfig, String building, List<String> retiring) {
     }
 
     /**
      * @param revision the revision the active generation holds for this source, or null if never synced
      */
-    public record Source(SourceSpec spec, String revision, JobView lastSync, JobView currentJob) {
+    public record Source(SourceDefinition spec, String revision, JobView lastSync, JobView currentJob) {
     }
 
     static WorkspaceView of(WorkspaceState state, String node) {

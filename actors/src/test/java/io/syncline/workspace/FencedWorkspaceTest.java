@@ -43,16 +43,16 @@ class FencedWorkspaceTest {
         AtomicReference<String> closedBecause = new AtomicReference<>();
         WriteFence fence = () -> Optional.ofNullable(closedBecause.get());
         TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
-        ActorRef<WorkspaceEntity.Command> entity = testKit.spawn(WorkspaceEntity.create("ws", shard.ref(),
+        ActorRef<WorkspaceCommand> entity = testKit.spawn(WorkspaceEntity.create("ws", shard.ref(),
                 new ScriptedWork(), WorkspaceSettings.fromConfig(testKit.system().settings().config()),
                 new EntityHost("10.0.0.1:25520", fence)));
         TestProbe<StatusReply<WorkspaceView>> replies = testKit.createTestProbe();
-        entity.tell(new WorkspaceEntity.Create(IndexConfig.defaults(), replies.ref()));
+        entity.tell(new WorkspaceCommand.Create(IndexSettings.of(IndexConfig.defaults()), replies.ref()));
         assertThat(replies.receiveMessage().getValue().node()).isEqualTo("10.0.0.1:25520");
-        journal.expectNextPersistedClass("Workspace|ws", WorkspaceEntity.WorkspaceCreated.class);
+        journal.expectNextPersistedClass("Workspace|ws", WorkspaceEvent.WorkspaceCreated.class);
 
         closedBecause.set("this node sees 1 of 3 cluster members: it is not on the majority side");
-        entity.tell(new WorkspaceEntity.AddSource(SourceSpec.filesystem("docs", "/srv/docs"), replies.ref()));
+        entity.tell(new WorkspaceCommand.AddSource(SourceDefinition.of(SourceSpec.filesystem("docs", "/srv/docs")), replies.ref()));
 
         assertThat(replies.receiveMessage().getError().getMessage())
                 .isEqualTo("unavailable: this node sees 1 of 3 cluster members: it is not on the majority side");

@@ -56,29 +56,29 @@ class LostRevisionTest {
                         : listener.planned(SyncMode.FULL, 3).thenApply(done ->
                                 new SyncJob.Result(SyncMode.FULL, SyncCounts.ZERO)));
         TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
-        var entity = EventSourcedBehaviorTestKit.<WorkspaceEntity.Command, WorkspaceEntity.Event, WorkspaceState>create(
+        var entity = EventSourcedBehaviorTestKit.<WorkspaceCommand, WorkspaceEvent, WorkspaceState>create(
                 testKit.system(), WorkspaceEntity.create("ws", shard.ref(), work,
                         WorkspaceSettings.fromConfig(testKit.system().settings().config()),
                         new EntityHost("127.0.0.1:0", WriteFence.NONE)));
         entity.<StatusReply<WorkspaceView>>runCommand(
-                replyTo -> new WorkspaceEntity.Create(IndexConfig.defaults(), replyTo));
-        entity.<StatusReply<WorkspaceView>>runCommand(replyTo -> new WorkspaceEntity.AddSource(
-                SourceSpec.git("repo", "/srv/repo.git", "main"), replyTo));
+                replyTo -> new WorkspaceCommand.Create(IndexSettings.of(IndexConfig.defaults()), replyTo));
+        entity.<StatusReply<WorkspaceView>>runCommand(replyTo -> new WorkspaceCommand.AddSource(
+                SourceDefinition.of(SourceSpec.git("repo", "/srv/repo.git", "main")), replyTo));
         // The job resolves its target first; by the time it reads, the branch was force-pushed elsewhere.
         AtomicInteger resolved = new AtomicInteger();
         work.resolveTo(ref -> CompletableFuture.completedFuture(resolved.getAndIncrement() == 0 ? LOST : NOW));
-        String job = entity.<StatusReply<JobView>>runCommand(replyTo -> new WorkspaceEntity.RequestSync("repo",
-                SyncMode.INCREMENTAL, null, replyTo)).reply().getValue().job();
+        String job = entity.<StatusReply<JobView>>runCommand(replyTo -> new WorkspaceCommand.RequestSync("repo",
+                JobMode.INCREMENTAL, null, replyTo)).reply().getValue().job();
 
         JobView done = testKit.createTestProbe().awaitAssert(Duration.ofSeconds(20), () -> {
             JobView view = entity.<StatusReply<JobView>>runCommand(
-                    replyTo -> new WorkspaceEntity.GetJob(job, replyTo)).reply().getValue();
+                    replyTo -> new WorkspaceCommand.GetJob(job, replyTo)).reply().getValue();
             assertThat(view.state()).isEqualTo("completed");
             return view;
         });
 
         assertThat(done.toRevision()).isEqualTo(NOW);
-        assertThat(done.effectiveMode()).isEqualTo(SyncMode.FULL);
+        assertThat(done.effectiveMode()).isEqualTo(JobMode.FULL);
         assertThat(done.lastError()).contains(LOST).contains("in full");
         assertThat(work.runs).extracting(run -> run.toRevision()).containsExactly(LOST, NOW);
         assertThat(work.runs.get(1).mode()).isEqualTo(SyncMode.FULL);

@@ -7,7 +7,6 @@ import io.syncline.mirrors.SourceMirrors;
 import io.syncline.source.SourceSpec;
 import io.syncline.sync.IndexConfig;
 import io.syncline.sync.IndexServices;
-import io.syncline.sync.SyncMode;
 import io.syncline.testing.TestCorpus;
 import io.syncline.testing.TestKeyspace;
 import org.apache.pekko.Done;
@@ -42,7 +41,7 @@ class WorkspaceEntityIT {
     @TempDir
     static Path tmp;
 
-    private EventSourcedBehaviorTestKit<WorkspaceEntity.Command, WorkspaceEntity.Event, WorkspaceState> entity;
+    private EventSourcedBehaviorTestKit<WorkspaceCommand, WorkspaceEvent, WorkspaceState> entity;
 
     @BeforeAll
     static void setUp() {
@@ -75,18 +74,18 @@ class WorkspaceEntityIT {
     @Test
     void aWorkspaceIsCreatedOnceAndRejectionsPersistNothing() {
         var created = entity.<StatusReply<WorkspaceView>>runCommand(
-                replyTo -> new WorkspaceEntity.Create(IndexConfig.defaults(), replyTo));
+                replyTo -> new WorkspaceCommand.Create(IndexSettings.of(IndexConfig.defaults()), replyTo));
         assertThat(created.reply().isSuccess()).isTrue();
-        assertThat(created.event()).isInstanceOf(WorkspaceEntity.WorkspaceCreated.class);
+        assertThat(created.event()).isInstanceOf(WorkspaceEvent.WorkspaceCreated.class);
 
         var again = entity.<StatusReply<WorkspaceView>>runCommand(
-                replyTo -> new WorkspaceEntity.Create(IndexConfig.defaults(), replyTo));
+                replyTo -> new WorkspaceCommand.Create(IndexSettings.of(IndexConfig.defaults()), replyTo));
         var unknownSource = entity.<StatusReply<JobView>>runCommand(
-                replyTo -> new WorkspaceEntity.RequestSync("nope", SyncMode.FULL, null, replyTo));
-        var unknownJob = entity.<StatusReply<JobView>>runCommand(replyTo -> new WorkspaceEntity.GetJob("job-9",
+                replyTo -> new WorkspaceCommand.RequestSync("nope", JobMode.FULL, null, replyTo));
+        var unknownJob = entity.<StatusReply<JobView>>runCommand(replyTo -> new WorkspaceCommand.GetJob("job-9",
                 replyTo));
         var removeUnknown = entity.<StatusReply<Done>>runCommand(
-                replyTo -> new WorkspaceEntity.RemoveSource("nope", replyTo));
+                replyTo -> new WorkspaceCommand.RemoveSource("nope", replyTo));
 
         assertThat(again.hasNoEvents()).isTrue();
         assertThat(again.reply().getError().getMessage()).isEqualTo("conflict: workspace 'ws' already exists");
@@ -103,25 +102,25 @@ class WorkspaceEntityIT {
             Files.writeString(tree.resolve("page-" + i + ".md"), TestCorpus.markdown(7000 + i, 2));
         }
         entity.<StatusReply<WorkspaceView>>runCommand(
-                replyTo -> new WorkspaceEntity.Create(IndexConfig.defaults(), replyTo));
+                replyTo -> new WorkspaceCommand.Create(IndexSettings.of(IndexConfig.defaults()), replyTo));
         var added = entity.<StatusReply<WorkspaceView>>runCommand(
-                replyTo -> new WorkspaceEntity.AddSource(SourceSpec.filesystem("tree", tree.toString()), replyTo));
-        assertThat(added.event()).isInstanceOf(WorkspaceEntity.SourceAdded.class);
+                replyTo -> new WorkspaceCommand.AddSource(SourceDefinition.of(SourceSpec.filesystem("tree", tree.toString())), replyTo));
+        assertThat(added.event()).isInstanceOf(WorkspaceEvent.SourceAdded.class);
 
         var requested = entity.<StatusReply<JobView>>runCommand(
-                replyTo -> new WorkspaceEntity.RequestSync("tree", SyncMode.INCREMENTAL, null, replyTo));
+                replyTo -> new WorkspaceCommand.RequestSync("tree", JobMode.INCREMENTAL, null, replyTo));
 
         // The runner may already have reported more by the time the test kit collects the events.
-        assertThat(requested.events().subList(0, 2)).hasExactlyElementsOfTypes(WorkspaceEntity.SyncQueued.class,
-                WorkspaceEntity.SyncStarted.class);
+        assertThat(requested.events().subList(0, 2)).hasExactlyElementsOfTypes(WorkspaceEvent.SyncQueued.class,
+                WorkspaceEvent.SyncStarted.class);
         String job = requested.reply().getValue().job();
         JobView done = testKit.createTestProbe().awaitAssert(Duration.ofMinutes(2), () -> {
             JobView view = entity.<StatusReply<JobView>>runCommand(
-                    replyTo -> new WorkspaceEntity.GetJob(job, replyTo)).reply().getValue();
+                    replyTo -> new WorkspaceCommand.GetJob(job, replyTo)).reply().getValue();
             assertThat(view.state()).isEqualTo("completed");
             return view;
         });
-        assertThat(done.effectiveMode()).isEqualTo(SyncMode.FULL);
+        assertThat(done.effectiveMode()).isEqualTo(JobMode.FULL);
         assertThat(done.documents().added()).isEqualTo(3);
         assertThat(done.toRevision()).startsWith("fs-");
 

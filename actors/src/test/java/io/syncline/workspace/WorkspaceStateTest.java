@@ -3,21 +3,18 @@ package io.syncline.workspace;
 import io.syncline.chunking.ChunkingSpec;
 import io.syncline.embedding.EmbeddingSpec;
 import io.syncline.source.SourceSpec;
-import io.syncline.sync.Checkpoint;
 import io.syncline.sync.IndexConfig;
-import io.syncline.sync.SyncCounts;
-import io.syncline.sync.SyncMode;
-import io.syncline.workspace.WorkspaceEntity.ConfigChanged;
-import io.syncline.workspace.WorkspaceEntity.GenerationActivated;
-import io.syncline.workspace.WorkspaceEntity.SourceAdded;
-import io.syncline.workspace.WorkspaceEntity.SourceRemovalStarted;
-import io.syncline.workspace.WorkspaceEntity.SyncCompleted;
-import io.syncline.workspace.WorkspaceEntity.SyncFailed;
-import io.syncline.workspace.WorkspaceEntity.SyncProgressed;
-import io.syncline.workspace.WorkspaceEntity.SyncQueued;
-import io.syncline.workspace.WorkspaceEntity.SyncStarted;
-import io.syncline.workspace.WorkspaceEntity.SyncTargetResolved;
-import io.syncline.workspace.WorkspaceEntity.WorkspaceCreated;
+import io.syncline.workspace.WorkspaceEvent.ConfigChanged;
+import io.syncline.workspace.WorkspaceEvent.GenerationActivated;
+import io.syncline.workspace.WorkspaceEvent.SourceAdded;
+import io.syncline.workspace.WorkspaceEvent.SourceRemovalStarted;
+import io.syncline.workspace.WorkspaceEvent.SyncCompleted;
+import io.syncline.workspace.WorkspaceEvent.SyncFailed;
+import io.syncline.workspace.WorkspaceEvent.SyncProgressed;
+import io.syncline.workspace.WorkspaceEvent.SyncQueued;
+import io.syncline.workspace.WorkspaceEvent.SyncStarted;
+import io.syncline.workspace.WorkspaceEvent.SyncTargetResolved;
+import io.syncline.workspace.WorkspaceEvent.WorkspaceCreated;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -28,16 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WorkspaceStateTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
-    private static final IndexConfig CONFIG = IndexConfig.defaults();
-    private static final IndexConfig SMALL_CHUNKS = new IndexConfig(EmbeddingSpec.defaultSpec(),
-            new ChunkingSpec(64, 8));
+    private static final IndexSettings CONFIG = IndexSettings.of(IndexConfig.defaults());
+    private static final IndexSettings SMALL_CHUNKS = IndexSettings.of(new IndexConfig(EmbeddingSpec.defaultSpec(),
+            new ChunkingSpec(64, 8)));
 
     @Test
     void jobsOfOneSourceRunOneAtATimeAndOtherSourcesAreNotHeldUp() {
         WorkspaceState state = withSources("a", "b")
-                .apply(new SyncQueued("job-1", "a", SyncMode.FULL, null, null, NOW))
-                .apply(new SyncQueued("job-2", "a", SyncMode.INCREMENTAL, null, null, NOW))
-                .apply(new SyncQueued("job-3", "b", SyncMode.FULL, null, null, NOW));
+                .apply(new SyncQueued("job-1", "a", JobMode.FULL, null, null, NOW))
+                .apply(new SyncQueued("job-2", "a", JobMode.INCREMENTAL, null, null, NOW))
+                .apply(new SyncQueued("job-3", "b", JobMode.FULL, null, null, NOW));
 
         assertThat(state.startableJobs()).extracting(Job::id).containsExactly("job-1", "job-3");
         WorkspaceState running = state.apply(new SyncStarted("job-1", CONFIG.generation(), null, NOW));
@@ -62,10 +59,10 @@ class WorkspaceStateTest {
         WorkspaceState synced = completedJob("a", "rev-1", List.of(), 0);
 
         WorkspaceState retried = synced
-                .apply(new SyncQueued("job-2", "a", SyncMode.RETRY, null, List.of("x.md"), NOW))
+                .apply(new SyncQueued("job-2", "a", JobMode.RETRY, null, List.of("x.md"), NOW))
                 .apply(new SyncStarted("job-2", CONFIG.generation(), "rev-1", NOW))
                 .apply(new SyncTargetResolved("job-2", "rev-1"))
-                .apply(new SyncCompleted("job-2", SyncCounts.ZERO, NOW));
+                .apply(new SyncCompleted("job-2", JobCounts.ZERO, NOW));
 
         assertThat(retried.job("job-2").orElseThrow().paths()).containsExactly("x.md");
         assertThat(retried.sources().get("a").syncedRevision(CONFIG.generation())).isEqualTo("rev-1");
@@ -82,10 +79,10 @@ class WorkspaceStateTest {
         assertThat(changed.targetComplete()).isFalse();
 
         WorkspaceState rebuilt = changed
-                .apply(new SyncQueued("job-2", "a", SyncMode.FULL, null, null, NOW))
+                .apply(new SyncQueued("job-2", "a", JobMode.FULL, null, null, NOW))
                 .apply(new SyncStarted("job-2", SMALL_CHUNKS.generation(), null, NOW))
                 .apply(new SyncTargetResolved("job-2", "rev-1"))
-                .apply(new SyncCompleted("job-2", SyncCounts.ZERO, NOW));
+                .apply(new SyncCompleted("job-2", JobCounts.ZERO, NOW));
         assertThat(rebuilt.targetComplete()).isTrue();
 
         WorkspaceState activated = rebuilt.apply(new GenerationActivated(SMALL_CHUNKS.generation(),
@@ -98,9 +95,9 @@ class WorkspaceStateTest {
     @Test
     void removingASourceCancelsItsJobsAndLeavesTheOthers() {
         WorkspaceState state = withSources("a", "b")
-                .apply(new SyncQueued("job-1", "a", SyncMode.FULL, null, null, NOW))
+                .apply(new SyncQueued("job-1", "a", JobMode.FULL, null, null, NOW))
                 .apply(new SyncStarted("job-1", CONFIG.generation(), null, NOW))
-                .apply(new SyncQueued("job-2", "b", SyncMode.FULL, null, null, NOW))
+                .apply(new SyncQueued("job-2", "b", JobMode.FULL, null, null, NOW))
                 .apply(new SourceRemovalStarted("a", NOW));
 
         assertThat(state.sources()).containsOnlyKeys("b");
@@ -114,7 +111,7 @@ class WorkspaceStateTest {
     void onlyTheLastHundredFinishedJobsAreKept() {
         WorkspaceState state = withSources("a");
         for (int i = 1; i <= 130; i++) {
-            state = state.apply(new SyncQueued("job-" + i, "a", SyncMode.INCREMENTAL, null, null, NOW))
+            state = state.apply(new SyncQueued("job-" + i, "a", JobMode.INCREMENTAL, null, null, NOW))
                     .apply(new SyncStarted("job-" + i, CONFIG.generation(), null, NOW))
                     .apply(new SyncFailed("job-" + i, "no", NOW));
         }
@@ -128,13 +125,13 @@ class WorkspaceStateTest {
     @Test
     void checkpointsKeepCountsAndListAtMostAHundredFailures() {
         WorkspaceState state = withSources("a")
-                .apply(new SyncQueued("job-1", "a", SyncMode.FULL, null, null, NOW))
+                .apply(new SyncQueued("job-1", "a", JobMode.FULL, null, null, NOW))
                 .apply(new SyncStarted("job-1", CONFIG.generation(), null, NOW));
         List<FailedDocument> many = java.util.stream.IntStream.range(0, 150)
                 .mapToObj(i -> new FailedDocument("f" + i, "bad")).toList();
 
-        state = state.apply(new SyncProgressed("job-1", new Checkpoint(Checkpoint.Phase.DOCUMENTS, "m.md"),
-                SyncCounts.ZERO, many));
+        state = state.apply(new SyncProgressed("job-1", new JobCheckpoint(JobCheckpoint.Phase.DOCUMENTS, "m.md"),
+                JobCounts.ZERO, many, NOW));
 
         assertThat(state.job("job-1").orElseThrow().failures()).hasSize(Job.MAX_LISTED_FAILURES);
         assertThat(state.job("job-1").orElseThrow().checkpoint().lastPath()).isEqualTo("m.md");
@@ -143,20 +140,20 @@ class WorkspaceStateTest {
     private static WorkspaceState withSources(String... ids) {
         WorkspaceState state = WorkspaceState.EMPTY.apply(new WorkspaceCreated("ws", CONFIG, NOW));
         for (String id : ids) {
-            state = state.apply(new SourceAdded(SourceSpec.filesystem(id, "/tmp/" + id), NOW));
+            state = state.apply(new SourceAdded(SourceDefinition.of(SourceSpec.filesystem(id, "/tmp/" + id)), NOW));
         }
         return state;
     }
 
     private static WorkspaceState completedJob(String source, String revision, List<FailedDocument> failures,
                                                long failedCount) {
-        SyncCounts counts = new SyncCounts(new SyncCounts.Documents(1, 0, 0, 0, 0, 0, failedCount),
-                SyncCounts.ZERO.chunks());
+        JobCounts counts = new JobCounts(new JobCounts.Documents(1, 0, 0, 0, 0, 0, failedCount),
+                JobCounts.ZERO.chunks());
         return withSources(source)
-                .apply(new SyncQueued("job-1", source, SyncMode.FULL, null, null, NOW))
+                .apply(new SyncQueued("job-1", source, JobMode.FULL, null, null, NOW))
                 .apply(new SyncStarted("job-1", CONFIG.generation(), null, NOW))
                 .apply(new SyncTargetResolved("job-1", revision))
-                .apply(new SyncProgressed("job-1", Checkpoint.START, counts, failures))
+                .apply(new SyncProgressed("job-1", JobCheckpoint.START, counts, failures, NOW))
                 .apply(new SyncCompleted("job-1", counts, NOW));
     }
 }

@@ -66,7 +66,7 @@ final class SearchRoutes extends AllDirectives {
 
     /** The config of the active generation: while a new one is built, the previous config. */
     private static IndexConfig activeConfig(WorkspaceView view) {
-        return view.index().activeConfig();
+        return view.index().activeConfig().toConfig();
     }
 
     private static Set<String> hidden(WorkspaceView view) {

@@ -1,8 +1,9 @@
 package io.syncline.api;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.syncline.embedding.Embedders;
-import io.syncline.workspace.JobView;
+import io.syncline.embedding.EmbeddingSpec;
+import io.syncline.sync.SyncMode;
+import io.syncline.workspace.IndexSettings;
 import io.syncline.workspace.WorkspaceView;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.Location;
@@ -27,13 +28,6 @@ final class SyncRoutes extends AllDirectives {
         this.embedders = embedders;
     }
 
-    /**
-     * A job as {@code GET .../syncs/{job}} shows it: with, while it runs, what troubles its embedding provider (an
-     * open circuit, a Retry-After pause), which is why it may be making no progress.
-     */
-    record JobJson(@JsonUnwrapped JobView job, String providerTrouble) {
-    }
-
     Route route() {
         return pathPrefix(PathMatchers.segment("v1").slash("workspaces").slash(PathMatchers.segment())
                 .slash("syncs"), workspace -> concat(
@@ -41,8 +35,8 @@ final class SyncRoutes extends AllDirectives {
                         body -> request(workspace, body)))),
                 path(PathMatchers.segment(), job -> get(() -> onSuccess(workspaces.job(workspace, job),
                         view -> onSuccess(workspaces.get(workspace), ws -> complete(StatusCodes.OK,
-                                new JobJson(view, "running".equals(view.state())
-                                        ? embedders.trouble(ws.embedding()).orElse(null) : null),
+                                JobJson.of(view, "running".equals(view.state())
+                                        ? embedders.trouble(embedding(ws)).orElse(null) : null),
                                 JsonMarshalling.json())))))));
     }
 
@@ -50,16 +44,20 @@ final class SyncRoutes extends AllDirectives {
         SyncBody request = JsonBody.parse(body, SyncBody.class);
         String source = Require.present(request.source(), "source");
         var mode = request.syncMode();
-        Require.that(mode != io.syncline.sync.SyncMode.RETRY,
+        Require.that(mode != SyncMode.RETRY,
                 "field 'mode' must be 'incremental' or 'full'; retries go through POST .../dead-letters/retry");
         return onSuccess(workspaces.get(workspace), view -> {
             WorkspaceView.Source known = view.sources().stream().filter(s -> s.spec().id().equals(source))
                     .findFirst().orElseThrow(() -> ApiException.notFound("source '" + source
                             + "' does not exist in workspace '" + workspace + "'"));
-            return onSuccess(validation.ref(known.spec(), request.ref()), valid ->
+            return onSuccess(validation.ref(known.spec().toSpec(), request.ref()), valid ->
                     onSuccess(workspaces.requestSync(workspace, source, mode, request.ref()), job ->
                             respondWithHeader(Location.create("/v1/workspaces/" + workspace + "/syncs/" + job.job()),
-                                    () -> complete(StatusCodes.ACCEPTED, job, JsonMarshalling.json()))));
+                                    () -> complete(StatusCodes.ACCEPTED, JobJson.of(job), JsonMarshalling.json()))));
         });
+    }
+
+    private static EmbeddingSpec embedding(WorkspaceView workspace) {
+        return new IndexSettings(workspace.embedding(), workspace.chunking()).toConfig().embedding();
     }
 }

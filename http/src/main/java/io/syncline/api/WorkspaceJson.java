@@ -2,7 +2,8 @@ package io.syncline.api;
 
 import io.syncline.chunking.ChunkingSpec;
 import io.syncline.embedding.EmbeddingSpec;
-import io.syncline.source.SourceType;
+import io.syncline.sync.IndexConfig;
+import io.syncline.workspace.IndexSettings;
 import io.syncline.workspace.JobView;
 import io.syncline.workspace.WorkspaceView;
 
@@ -10,28 +11,45 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A workspace as {@code GET /v1/workspaces/{ws}} renders it: each source's definition flat, with its sync state, and
- * the node (host:remotePort) that hosts it.
+ * A workspace as {@code GET /v1/workspaces/{ws}} renders it: its config as the API takes it, each source's
+ * definition flat, with its sync state, and the node (host:remotePort) that hosts it.
  */
-record WorkspaceJson(String id, EmbeddingSpec embedding, ChunkingSpec chunking, String configHash,
-                     WorkspaceView.Index index, List<SourceJson> sources, List<String> removingSources,
-                     Instant createdAt, String node) {
+record WorkspaceJson(String id, EmbeddingSpec embedding, ChunkingSpec chunking, String configHash, IndexJson index,
+                     List<SourceJson> sources, List<String> removingSources, Instant createdAt, String node) {
+
+    /**
+     * @param active       the generation searches read
+     * @param activeConfig its config
+     * @param building     the generation being built after a config change, or null
+     * @param retiring     generations whose rows are being deleted
+     */
+    record IndexJson(String active, IndexConfig activeConfig, String building, List<String> retiring) {
+    }
 
     /**
      * @param revision   the revision the searched index holds for this source, or null if never synced
      * @param lastSync   the last job that finished, or null
      * @param currentJob the running job, else the next queued one, or null
      */
-    record SourceJson(String id, SourceType type, String uri, String path, String branch, List<String> include,
-                      List<String> exclude, long maxFileBytes, String revision, JobView lastSync,
-                      JobView currentJob) {
+    record SourceJson(String id, String type, String uri, String path, String branch, List<String> include,
+                      List<String> exclude, long maxFileBytes, String revision, JobJson lastSync,
+                      JobJson currentJob) {
     }
 
     static WorkspaceJson of(WorkspaceView view) {
-        List<SourceJson> sources = view.sources().stream().map(s -> new SourceJson(s.spec().id(), s.spec().type(),
-                s.spec().uri(), s.spec().path(), s.spec().branch(), s.spec().include(), s.spec().exclude(),
-                s.spec().maxFileBytes(), s.revision(), s.lastSync(), s.currentJob())).toList();
-        return new WorkspaceJson(view.id(), view.embedding(), view.chunking(), view.configHash(), view.index(),
+        List<SourceJson> sources = view.sources().stream().map(s -> new SourceJson(s.spec().id(),
+                s.spec().type().json(), s.spec().uri(), s.spec().path(), s.spec().branch(), s.spec().include(),
+                s.spec().exclude(), s.spec().maxFileBytes(), s.revision(), job(s.lastSync()),
+                job(s.currentJob()))).toList();
+        IndexConfig config = new IndexSettings(view.embedding(), view.chunking()).toConfig();
+        WorkspaceView.Index index = view.index();
+        return new WorkspaceJson(view.id(), config.embedding(), config.chunking(), view.configHash(),
+                new IndexJson(index.active(), index.activeConfig() == null ? null : index.activeConfig().toConfig(),
+                        index.building(), index.retiring()),
                 sources, view.removingSources(), view.createdAt(), view.node());
+    }
+
+    private static JobJson job(JobView job) {
+        return job == null ? null : JobJson.of(job);
     }
 }

@@ -2,6 +2,7 @@ package io.syncline.api;
 
 import io.syncline.embedding.Embedders;
 import io.syncline.sync.IndexConfig;
+import io.syncline.workspace.IndexSettings;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -53,7 +54,7 @@ final class WorkspaceRoutes extends AllDirectives {
     private Route changeConfig(String workspace, String body) {
         ConfigBody request = JsonBody.parse(body, ConfigBody.class);
         return onSuccess(workspaces.get(workspace), current -> {
-            var config = usable(request.applyTo(new IndexConfig(current.embedding(), current.chunking())));
+            var config = usable(request.applyTo(new IndexSettings(current.embedding(), current.chunking()).toConfig()));
             return onSuccess(workspaces.changeConfig(workspace, config),
                     view -> complete(StatusCodes.OK, WorkspaceJson.of(view), JsonMarshalling.json()));
         });

@@ -1,13 +1,17 @@
 package io.syncline.api;
 
-import io.syncline.workspace.JobView;
-import io.syncline.workspace.JobViews;
-import io.syncline.workspace.Rejection;
-import io.syncline.workspace.WorkspaceEntity;
-import io.syncline.workspace.WorkspaceView;
 import io.syncline.source.SourceSpec;
 import io.syncline.sync.IndexConfig;
 import io.syncline.sync.SyncMode;
+import io.syncline.workspace.IndexSettings;
+import io.syncline.workspace.JobMode;
+import io.syncline.workspace.JobView;
+import io.syncline.workspace.JobViews;
+import io.syncline.workspace.Rejection;
+import io.syncline.workspace.SourceDefinition;
+import io.syncline.workspace.WorkspaceCommand;
+import io.syncline.workspace.WorkspaceEntity;
+import io.syncline.workspace.WorkspaceView;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -17,6 +21,7 @@ import org.apache.pekko.pattern.StatusReply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -38,40 +43,40 @@ public final class Workspaces {
     }
 
     public CompletionStage<WorkspaceView> create(String id, IndexConfig config) {
-        return ask(id, replyTo -> new WorkspaceEntity.Create(config, replyTo));
+        return ask(id, replyTo -> new WorkspaceCommand.Create(IndexSettings.of(config), replyTo));
     }
 
     public CompletionStage<WorkspaceView> get(String id) {
-        return ask(id, WorkspaceEntity.Get::new);
+        return ask(id, WorkspaceCommand.Get::new);
     }
 
     public CompletionStage<WorkspaceView> changeConfig(String id, IndexConfig config) {
-        return ask(id, replyTo -> new WorkspaceEntity.ChangeConfig(config, replyTo));
+        return ask(id, replyTo -> new WorkspaceCommand.ChangeConfig(IndexSettings.of(config), replyTo));
     }
 
     public CompletionStage<WorkspaceView> addSource(String id, SourceSpec spec) {
-        return ask(id, replyTo -> new WorkspaceEntity.AddSource(spec, replyTo));
+        return ask(id, replyTo -> new WorkspaceCommand.AddSource(SourceDefinition.of(spec), replyTo));
     }
 
     public CompletionStage<Done> removeSource(String id, String sourceId) {
-        return ask(id, replyTo -> new WorkspaceEntity.RemoveSource(sourceId, replyTo));
+        return ask(id, replyTo -> new WorkspaceCommand.RemoveSource(sourceId, replyTo));
     }
 
     public CompletionStage<JobView> requestSync(String id, String source, SyncMode mode, String ref) {
-        return ask(id, replyTo -> new WorkspaceEntity.RequestSync(source, mode, ref, replyTo));
+        return ask(id, replyTo -> new WorkspaceCommand.RequestSync(source, JobMode.of(mode), ref, replyTo));
     }
 
     public CompletionStage<List<JobView>> retryDocuments(String id, Map<String, List<String>> paths) {
-        return this.<JobViews>ask(id, replyTo -> new WorkspaceEntity.RetryDocuments(paths, replyTo))
+        return this.<JobViews>ask(id, replyTo -> new WorkspaceCommand.RetryDocuments(paths, replyTo))
                 .thenApply(JobViews::jobs);
     }
 
     public CompletionStage<JobView> job(String id, String jobId) {
-        return ask(id, replyTo -> new WorkspaceEntity.GetJob(jobId, replyTo));
+        return ask(id, replyTo -> new WorkspaceCommand.GetJob(jobId, replyTo));
     }
 
     private <T> CompletionStage<T> ask(String id,
-                                       Function<ActorRef<StatusReply<T>>, WorkspaceEntity.Command> command) {
+                                       Function<ActorRef<StatusReply<T>>, WorkspaceCommand> command) {
         if (!Require.ID.matcher(id).matches()) {
             // Never start an entity for an id no workspace can have.
             return CompletableFuture.failedFuture(
@@ -86,21 +91,9 @@ public final class Workspaces {
 
     private RuntimeException toApiException(String id, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof StatusReply.ErrorMessage rejection) {
-            String message = rejection.getMessage();
-            String code = Rejection.codeOf(message);
-            String text = Rejection.textOf(message);
-            if (Rejection.NOT_FOUND.equals(code)) {
-                return ApiException.notFound(text);
-            }
-            if (Rejection.CONFLICT.equals(code)) {
-                return ApiException.conflict(text);
-            }
-            if (Rejection.UNAVAILABLE.equals(code)) {
-                return ApiException.unavailable("workspace '" + id + "' cannot be served now: " + text
-                        + "; try again or use another node");
-            }
-            return ApiException.invalid(text);
+        Optional<Rejection> rejection = Rejection.of(cause);
+        if (rejection.isPresent()) {
+            return toApiException(id, rejection.get());
         }
         if (cause instanceof TimeoutException) {
             return ApiException.unavailable("workspace '" + id + "' did not answer within " + timeout.toMillis()
@@ -108,5 +101,15 @@ public final class Workspaces {
                     + " try again");
         }
         return cause instanceof RuntimeException re ? re : new CompletionException(cause);
+    }
+
+    private static ApiException toApiException(String id, Rejection rejection) {
+        return switch (rejection.reason()) {
+            case NOT_FOUND -> ApiException.notFound(rejection.message());
+            case CONFLICT -> ApiException.conflict(rejection.message());
+            case INVALID -> ApiException.invalid(rejection.message());
+            case UNAVAILABLE -> ApiException.unavailable("workspace '" + id + "' cannot be served now: "
+                    + rejection.message() + "; try again or use another node");
+        };
     }
 }

@@ -62,10 +62,10 @@ final class SyncPipeline {
     }
 
     private static DocumentWork failedOrRethrow(DocumentWork work, Throwable error) {
-        if (Failures.isTransient(error)) {
+        if (FailureKind.ofDocument(error) == FailureKind.TRANSIENT) {
             throw error instanceof CompletionException ce ? ce : new CompletionException(error);
         }
         Instant now = Instant.now();
-        return work.deadLetter(new EmbeddingResult.Failure(Failures.describe(error), 1, now, now));
+        return work.deadLetter(new EmbeddingResult.Failure(FailureKind.describe(error), 1, now, now));
     }
 }

@@ -1,0 +1,45 @@
+package io.syncline.workspace;
+
+import io.syncline.chunking.ChunkingSpec;
+import io.syncline.embedding.EmbeddingSpec;
+import io.syncline.sync.IndexConfig;
+
+/**
+ * A workspace's index settings as its events and state hold them: the journal's own record, translated from and to
+ * the pipeline's {@link IndexConfig} at the edges, so that a change of the API or the pipeline does not change what
+ * the journal holds. Its fields (and their JSON names) are those release 0.1 wrote.
+ */
+public record IndexSettings(Embedding embedding, Chunking chunking) {
+
+    /**
+     * The model and how its endpoint may be called. {@code timeout} is kept as the duration text the workspace was
+     * configured with ("30s"), as 0.1 wrote it.
+     */
+    public record Embedding(String provider, String model, String baseUrl, Integer dimensions, String apiKeyEnv,
+                            String apiKeyFile, String timeout, Integer batchSize, Integer maxRequestsPerMinute,
+                            Integer maxTokensPerMinute, Integer maxConcurrency) {
+    }
+
+    public record Chunking(int maxTokens, int overlapTokens) {
+    }
+
+    public static IndexSettings of(IndexConfig config) {
+        EmbeddingSpec e = config.embedding();
+        return new IndexSettings(new Embedding(e.provider(), e.model(), e.baseUrl(), e.dimensions(), e.apiKeyEnv(),
+                e.apiKeyFile(), e.timeout(), e.batchSize(), e.maxRequestsPerMinute(), e.maxTokensPerMinute(),
+                e.maxConcurrency()),
+                new Chunking(config.chunking().maxTokens(), config.chunking().overlapTokens()));
+    }
+
+    public IndexConfig toConfig() {
+        Embedding e = embedding;
+        return new IndexConfig(new EmbeddingSpec(e.provider(), e.model(), e.baseUrl(), e.dimensions(), e.apiKeyEnv(),
+                e.apiKeyFile(), e.timeout(), e.batchSize(), e.maxRequestsPerMinute(), e.maxTokensPerMinute(),
+                e.maxConcurrency()), new ChunkingSpec(chunking.maxTokens(), chunking.overlapTokens()));
+    }
+
+    /** The index generation these settings make (see {@link IndexConfig#generation()}). */
+    public String generation() {
+        return toConfig().generation();
+    }
+}
