@@ -1,7 +1,7 @@
 package io.syncline.api;
 
 import com.datastax.oss.driver.api.core.DriverException;
-import com.datastax.oss.driver.api.core.servererrors.QueryValidationException;
+import io.syncline.sync.FailureKind;
 
 /**
  * Tells an outage of Cassandra (no node answered, a timeout, not enough replicas) from a bug in a query. An outage
@@ -15,13 +15,11 @@ final class StorageFailure {
     private StorageFailure() {
     }
 
+    /** A failure of Cassandra that may pass by itself ({@link FailureKind#TRANSIENT}). */
     static boolean isOutage(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof QueryValidationException) {
-                return false;
-            }
             if (cause instanceof DriverException) {
-                return true;
+                return FailureKind.of(cause) == FailureKind.TRANSIENT;
             }
         }
         return false;
