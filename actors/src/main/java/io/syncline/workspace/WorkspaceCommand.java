@@ -1,6 +1,7 @@
 package io.syncline.workspace;
 
 import io.syncline.serialization.CborSerializable;
+import io.syncline.sync.FailureKind;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
@@ -81,7 +82,7 @@ public sealed interface WorkspaceCommand extends CborSerializable {
     }
 
     /** A run that ended in a failure of the given kind: transient ones are resumed, the others end the job. */
-    record RunFailed(String jobId, String error, io.syncline.sync.FailureKind kind) implements WorkspaceCommand {
+    record RunFailed(String jobId, String error, FailureKind kind) implements WorkspaceCommand {
     }
 
     record RetryJob(String jobId) implements WorkspaceCommand {
