@@ -20,6 +20,12 @@ public sealed interface WorkspaceCommand extends CborSerializable {
     /** A command whose sender waits for an answer, given even when the command cannot be handled. */
     interface Replying<T> {
         ActorRef<StatusReply<T>> replyTo();
+
+        /** Where to send a rejection, whatever the answer it waits for: a rejection is an error of any reply. */
+        @SuppressWarnings("unchecked")
+        default ActorRef<StatusReply<Object>> rejectionTo() {
+            return (ActorRef<StatusReply<Object>>) (ActorRef<?>) replyTo();
+        }
     }
 
     // ---- the API's commands ----

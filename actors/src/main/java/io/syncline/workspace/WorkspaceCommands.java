@@ -16,7 +16,6 @@ import io.syncline.workspace.WorkspaceEvent.SyncFailed;
 import io.syncline.workspace.WorkspaceEvent.SyncQueued;
 import io.syncline.workspace.WorkspaceEvent.WorkspaceCreated;
 import org.apache.pekko.Done;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.javadsl.EffectFactories;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
@@ -65,14 +64,9 @@ final class WorkspaceCommands {
      */
     ReplyEffect<WorkspaceEvent, WorkspaceState> missing(WorkspaceState state, WorkspaceCommand command) {
         if (command instanceof WorkspaceCommand.Replying<?> replying) {
-            return effect.get().reply(replyTo(replying), notFound());
+            return effect.get().reply(replying.rejectionTo(), notFound());
         }
         return effect.get().noReply();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static ActorRef<StatusReply<Object>> replyTo(WorkspaceCommand.Replying<?> replying) {
-        return (ActorRef<StatusReply<Object>>) (ActorRef<?>) replying.replyTo();
     }
 
     ReplyEffect<WorkspaceEvent, WorkspaceState> get(WorkspaceState state, Get command) {

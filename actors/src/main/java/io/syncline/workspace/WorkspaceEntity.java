@@ -38,7 +38,6 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -54,9 +53,9 @@ import java.time.Duration;
  * The behaviour of a workspace: its index config, its sources, the revision each source is synced to per index
  * generation, and its sync jobs. The protocol is {@link WorkspaceCommand} (with the replies {@link WorkspaceView},
  * {@link JobView}, {@link JobViews} and {@link Rejection}), the journal {@link WorkspaceEvent}, the state
- * {@link WorkspaceState}. Sharded by workspace id and event-sourced, so that a job survives a crash of its node: the entity is
- * remembered by sharding while it has work, restarts with the node, and resumes each running job from its last
- * persisted checkpoint without anyone asking.
+ * {@link WorkspaceState}. Sharded by workspace id and event-sourced, so that a job survives a crash of its node:
+ * the entity is remembered by sharding while it has work, restarts with the node, and resumes each running job from
+ * its last persisted checkpoint without anyone asking.
  *
  * <p>Event handlers only compute the next state ({@link WorkspaceState#apply}); every side effect (running jobs,
  * cleanups, passivation) happens after persisting, in {@link WorkspaceRuntime}. Command handling lives in
@@ -80,8 +79,8 @@ public final class WorkspaceEntity
     }
 
     public static Behavior<WorkspaceCommand> create(String workspaceId,
-                                           ActorRef<ClusterSharding.ShardCommand> shard, IndexWork work,
-                                           WorkspaceSettings settings, EntityHost host) {
+                                                    ActorRef<ClusterSharding.ShardCommand> shard, IndexWork work,
+                                                    WorkspaceSettings settings, EntityHost host) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
                 new WorkspaceEntity(workspaceId, context, timers, shard, work, settings, host)));
     }
@@ -92,8 +91,9 @@ public final class WorkspaceEntity
     private final WorkspaceRuntime runtime;
     private final WriteFence fence;
 
-    private WorkspaceEntity(String workspaceId, ActorContext<WorkspaceCommand> context, TimerScheduler<WorkspaceCommand> timers,
-                            ActorRef<ClusterSharding.ShardCommand> shard, IndexWork work,
+    private WorkspaceEntity(String workspaceId, ActorContext<WorkspaceCommand> context,
+                            TimerScheduler<WorkspaceCommand> timers, ActorRef<ClusterSharding.ShardCommand> shard,
+                            IndexWork work,
                             WorkspaceSettings settings, EntityHost host) {
         super(PersistenceId.of(ENTITY_KEY.name(), workspaceId),
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
@@ -127,14 +127,9 @@ public final class WorkspaceEntity
         context.getLog().warn("workspace entity {} stops without handling {}: {}", context.getSelf().path().name(),
                 command.getClass().getSimpleName(), reason);
         if (command instanceof Replying<?> replying) {
-            return Effect().stop().thenReply(replyTo(replying), state -> Rejection.unavailable(reason).reply());
+            return Effect().stop().thenReply(replying.rejectionTo(), state -> Rejection.unavailable(reason).reply());
         }
         return Effect().stop().thenNoReply();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static ActorRef<StatusReply<Object>> replyTo(Replying<?> replying) {
-        return (ActorRef<StatusReply<Object>>) (ActorRef<?>) replying.replyTo();
     }
 
     private CommandHandlerWithReply<WorkspaceCommand, WorkspaceEvent, WorkspaceState> handlers() {

@@ -41,8 +41,8 @@ import java.util.Set;
  * @param removingSources     sources whose documents are being deleted
  * @param jobs                by id, oldest first; finished jobs beyond a limit are forgotten
  */
-public record WorkspaceState(String id, IndexSettings config, IndexSettings activeConfig, List<String> retiringGenerations,
-                             Map<String, SourceState> sources, List<String> removingSources, Map<String, Job> jobs,
+public record WorkspaceState(String id, IndexSettings config, IndexSettings activeConfig,
+                             List<String> retiringGenerations, Map<String, SourceState> sources, List<String> removingSources, Map<String, Job> jobs,
                              long jobSequence, Instant createdAt) implements CborSerializable {
 
     /** Finished jobs a workspace keeps for the API. */

@@ -52,7 +52,8 @@ class FencedWorkspaceTest {
         journal.expectNextPersistedClass("Workspace|ws", WorkspaceEvent.WorkspaceCreated.class);
 
         closedBecause.set("this node sees 1 of 3 cluster members: it is not on the majority side");
-        entity.tell(new WorkspaceCommand.AddSource(SourceDefinition.of(SourceSpec.filesystem("docs", "/srv/docs")), replies.ref()));
+        entity.tell(new WorkspaceCommand.AddSource(SourceDefinition.of(SourceSpec.filesystem("docs", "/srv/docs")),
+                replies.ref()));
 
         assertThat(replies.receiveMessage().getError().getMessage())
                 .isEqualTo("unavailable: this node sees 1 of 3 cluster members: it is not on the majority side");

@@ -104,7 +104,8 @@ class WorkspaceEntityIT {
         entity.<StatusReply<WorkspaceView>>runCommand(
                 replyTo -> new WorkspaceCommand.Create(IndexSettings.of(IndexConfig.defaults()), replyTo));
         var added = entity.<StatusReply<WorkspaceView>>runCommand(
-                replyTo -> new WorkspaceCommand.AddSource(SourceDefinition.of(SourceSpec.filesystem("tree", tree.toString())), replyTo));
+                replyTo -> new WorkspaceCommand.AddSource(
+                        SourceDefinition.of(SourceSpec.filesystem("tree", tree.toString())), replyTo));
         assertThat(added.event()).isInstanceOf(WorkspaceEvent.SourceAdded.class);
 
         var requested = entity.<StatusReply<JobView>>runCommand(
