@@ -42,8 +42,9 @@ import java.util.Set;
  * @param jobs                by id, oldest first; finished jobs beyond a limit are forgotten
  */
 public record WorkspaceState(String id, IndexSettings config, IndexSettings activeConfig,
-                             List<String> retiringGenerations, Map<String, SourceState> sources, List<String> removingSources, Map<String, Job> jobs,
-                             long jobSequence, Instant createdAt) implements CborSerializable {
+                             List<String> retiringGenerations, Map<String, SourceState> sources,
+                             List<String> removingSources, Map<String, Job> jobs, long jobSequence, Instant createdAt)
+        implements CborSerializable {
 
     /** Finished jobs a workspace keeps for the API. */
     static final int KEPT_FINISHED_JOBS = 100;
