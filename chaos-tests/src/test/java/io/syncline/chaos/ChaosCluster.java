@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Three (or more) Syncline nodes of one cluster, each in a host of its own on the test network, sharing one
@@ -40,22 +41,19 @@ public final class ChaosCluster implements AutoCloseable {
 
     /** Starts each node and waits for it to be ready before the next; returns how long each took. */
     public Map<String, Duration> startOneByOne(Duration eachWithin) {
-        Map<String, Duration> took = new LinkedHashMap<>();
-        for (ChaosNode node : nodes.values()) {
-            Instant begin = Instant.now();
-            node.start();
-            node.awaitReady(eachWithin);
-            took.put(node.name(), Duration.between(begin, Instant.now()));
-        }
-        return took;
+        return startEach(ChaosNode::start, eachWithin);
     }
 
     /** Starts each node with {@code launch}, one at a time as above. */
     public Map<String, Duration> startOneByOne(ChaosNode.Launch launch, Duration eachWithin) {
+        return startEach(node -> node.start(launch), eachWithin);
+    }
+
+    private Map<String, Duration> startEach(Consumer<ChaosNode> start, Duration eachWithin) {
         Map<String, Duration> took = new LinkedHashMap<>();
         for (ChaosNode node : nodes.values()) {
             Instant begin = Instant.now();
-            node.start(launch);
+            start.accept(node);
             node.awaitReady(eachWithin);
             took.put(node.name(), Duration.between(begin, Instant.now()));
         }
