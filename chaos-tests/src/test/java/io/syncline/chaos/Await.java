@@ -48,6 +48,26 @@ final class Await {
         return until(max, what, attempt, () -> "");
     }
 
+    /**
+     * Checks that something holds for the whole of {@code window}, polling {@code check} until the window has
+     * passed; fails at the first poll where it does not. This is an observation period for what must not happen
+     * (a shard moving, a member appearing), never a wait for something to happen: that is {@link #until}.
+     */
+    static void holds(Duration window, String what, Runnable check, Supplier<String> context) {
+        long end = System.nanoTime() + window.toNanos();
+        int polls = 0;
+        do {
+            try {
+                check.run();
+            } catch (RuntimeException | AssertionError e) {
+                throw new AssertionError("did not hold for " + window.toSeconds() + " s (poll " + (polls + 1)
+                        + "): " + what + ": " + e.getMessage() + context(context), e);
+            }
+            polls++;
+            pause();
+        } while (System.nanoTime() < end);
+    }
+
     /** Waits between two polls. */
     static void pause() {
         try {

@@ -46,4 +46,29 @@ class AwaitTest {
         assertThat(attempts).hasValue(1);
         assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(5));
     }
+
+    @Test
+    void whatHoldsIsCheckedUntilTheWindowHasPassed() {
+        AtomicInteger polls = new AtomicInteger();
+        long begin = System.nanoTime();
+
+        Await.holds(Duration.ofMillis(700), "nothing moves", polls::incrementAndGet, () -> "");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - begin)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+        assertThat(polls.get()).as("polls in 700 ms, 200 ms apart").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void whatStopsHoldingFailsAtOnceWithTheContext() {
+        AtomicInteger polls = new AtomicInteger();
+
+        assertThatThrownBy(() -> Await.holds(Duration.ofMinutes(5), "nothing moves", () -> {
+            if (polls.incrementAndGet() == 2) {
+                throw new AssertionError("workspace w moved to n2");
+            }
+        }, () -> "the log says why")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("nothing moves: workspace w moved to n2").hasMessageContaining("the log says why");
+
+        assertThat(polls).hasValue(2);
+    }
 }

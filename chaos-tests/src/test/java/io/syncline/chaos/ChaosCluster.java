@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Three (or more) Syncline nodes of one cluster, each in a host of its own on the test network, sharing one
@@ -16,6 +17,10 @@ import java.util.Map;
 public final class ChaosCluster implements AutoCloseable {
 
     private final Map<String, ChaosNode> nodes = new LinkedHashMap<>();
+    private final List<ChaosNode> outsiders = new ArrayList<>();
+    private final TestNetwork network;
+    private final Path runDir;
+    private final ChaosNode.Config config;
 
     /**
      * @param names       the nodes' host names, seeds in this order
@@ -24,8 +29,10 @@ public final class ChaosCluster implements AutoCloseable {
      */
     public ChaosCluster(TestNetwork network, ChaosCassandra cassandra, Path runDir, String keyspace,
                         List<String> names, Map<String, String> settings, Map<String, String> environment) {
+        this.network = network;
+        this.runDir = runDir;
         List<TestNetwork.Host> hosts = names.stream().map(network::addHost).toList();
-        ChaosNode.Config config = new ChaosNode.Config(keyspace, cassandra.contactPoint(),
+        this.config = new ChaosNode.Config(keyspace, cassandra.contactPoint(),
                 hosts.stream().map(ChaosNode::seedNode).toList(), settings, environment);
         for (TestNetwork.Host host : hosts) {
             nodes.put(host.name(), new ChaosNode(network, host, runDir.resolve(host.name()), config));
@@ -34,14 +41,58 @@ public final class ChaosCluster implements AutoCloseable {
 
     /** Starts each node and waits for it to be ready before the next; returns how long each took. */
     public Map<String, Duration> startOneByOne(Duration eachWithin) {
+        return startEach(ChaosNode::start, eachWithin);
+    }
+
+    /** Starts each node with {@code launch}, one at a time as above. */
+    public Map<String, Duration> startOneByOne(ChaosNode.Launch launch, Duration eachWithin) {
+        return startEach(node -> node.start(launch), eachWithin);
+    }
+
+    private Map<String, Duration> startEach(Consumer<ChaosNode> start, Duration eachWithin) {
         Map<String, Duration> took = new LinkedHashMap<>();
         for (ChaosNode node : nodes.values()) {
             Instant begin = Instant.now();
-            node.start();
+            start.accept(node);
             node.awaitReady(eachWithin);
             took.put(node.name(), Duration.between(begin, Instant.now()));
         }
         return took;
+    }
+
+    /**
+     * Replaces one node in place ({@link ChaosNode#replace}) and waits until every node sees all of them Up again;
+     * returns how long it took.
+     */
+    public Duration replace(ChaosNode node, ChaosNode.Launch launch, Duration within) {
+        Instant begin = Instant.now();
+        node.replace(launch, within);
+        ClusterView.awaitMembersUp(nodes(), within);
+        return Duration.between(begin, Instant.now());
+    }
+
+    /** The order of a rolling upgrade: every node but the oldest (as {@code via} sees it), then the oldest. */
+    public List<ChaosNode> rollingOrder(ChaosNode via) {
+        String oldest = ClusterView.oldest(via);
+        List<ChaosNode> order = new ArrayList<>(nodes.values().stream()
+                .filter(n -> !n.clusterAddress().equals(oldest)).toList());
+        order.add(nodes.values().stream().filter(n -> n.clusterAddress().equals(oldest)).findFirst()
+                .orElseThrow(() -> new AssertionError("no node of the cluster is the oldest, " + oldest)));
+        return order;
+    }
+
+    /**
+     * A node in a new host of the network with the cluster's configuration and seed list, which is not one of
+     * {@link #nodes()}: it tries to join, and the cluster's checks and waits do not count it. Closed with the
+     * cluster.
+     */
+    public ChaosNode outsider(String name) {
+        if (nodes.containsKey(name)) {
+            throw new IllegalArgumentException(name + " is a node of the cluster");
+        }
+        ChaosNode node = new ChaosNode(network, network.addHost(name), runDir.resolve(name), config);
+        outsiders.add(node);
+        return node;
     }
 
     public List<ChaosNode> nodes() {
@@ -63,13 +114,26 @@ public final class ChaosCluster implements AutoCloseable {
         return others;
     }
 
+    /** Stops every outsider, then every node ({@link #stopAll}). */
+    @Override
+    public void close() {
+        RuntimeException failure = closeAll(outsiders);
+        try {
+            stopAll();
+        } catch (RuntimeException e) {
+            failure = failure == null ? e : failure;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     /**
      * Stops every running node: the others first, all at once, then the oldest alone. When the oldest leaves
      * together with the rest, its own exit waits out a 10 s timeout of coordinated shutdown (cluster-exiting).
      * A node that does not stop in time is killed.
      */
-    @Override
-    public void close() {
+    public void stopAll() {
         List<ChaosNode> running = nodes.values().stream().filter(ChaosNode::alive).toList();
         ChaosNode oldest = oldestOf(running);
         List<ChaosNode> first = running.stream().filter(n -> n != oldest).toList();

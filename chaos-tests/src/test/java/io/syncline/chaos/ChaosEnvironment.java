@@ -212,6 +212,11 @@ public final class ChaosEnvironment implements ExtensionContext.Store.CloseableR
         return new NothingLost(cassandra.session(), KEYSPACE);
     }
 
+    /** The workspaces' journals, with the manifest of each event. */
+    JournalEvents journal() {
+        return new JournalEvents(cassandra.session(), KEYSPACE);
+    }
+
     Workflows user(ChaosNode via) {
         return new Workflows(new NodeApi(via));
     }

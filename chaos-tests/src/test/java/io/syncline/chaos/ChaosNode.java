@@ -17,13 +17,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One Syncline node JVM inside one host of the test network, started as {@code ip netns exec NS java ... Main serve}
- * with the test JVM's class path. {@code ip netns exec} execs into the JVM, so the process this class starts is the
- * node itself: SIGKILL, SIGSTOP and SIGTERM reach it and nothing else. Each start appends to the node's log under the
- * run's directory; a failed wait shows the log's end.
+ * with the test JVM's class path, or with another build's ({@link Launch}). {@code ip netns exec} execs into the JVM,
+ * so the process this class starts is the node itself: SIGKILL, SIGSTOP and SIGTERM reach it and nothing else.
+ * Each start appends to the node's log under the run's directory, headed by what it runs; a failed wait shows the
+ * log's end.
  */
 public final class ChaosNode implements AutoCloseable {
 
@@ -33,9 +35,12 @@ public final class ChaosNode implements AutoCloseable {
     public static final int MANAGEMENT_PORT = 8558;
     /** The node's heap in chaos runs: three nodes and Cassandra share 2 cores; embedding is the fake provider's. */
     static final String HEAP = "384m";
+    /** The entry point of every build, this one's and earlier releases' (bin/syncline runs it too). */
+    static final String MAIN_CLASS = Main.class.getName();
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final int LOG_TAIL = 60;
+    private static final String START_MARK = "=== chaos test: starting";
 
     /**
      * What every node of a chaos cluster shares.
@@ -50,6 +55,41 @@ public final class ChaosNode implements AutoCloseable {
                          Map<String, String> environment) {
     }
 
+    /**
+     * What one start of the node runs: a build, and environment variables and -D settings of its own on top of the
+     * cluster's {@link Config} (they win over it: another keyspace, shard count or journal format, say).
+     */
+    public record Launch(NodeBuild build, Map<String, String> environment, Map<String, String> settings) {
+
+        public Launch {
+            environment = Map.copyOf(environment);
+            settings = Map.copyOf(settings);
+        }
+
+        /** The build with nothing of its own. */
+        public static Launch of(NodeBuild build) {
+            return new Launch(build, Map.of(), Map.of());
+        }
+
+        public Launch withEnvironment(String name, String value) {
+            Map<String, String> more = new HashMap<>(environment);
+            more.put(name, value);
+            return new Launch(build, more, settings);
+        }
+
+        public Launch withSetting(String key, String value) {
+            Map<String, String> more = new HashMap<>(settings);
+            more.put(key, value);
+            return new Launch(build, environment, more);
+        }
+
+        @Override
+        public String toString() {
+            return build + (environment.isEmpty() ? "" : " " + new TreeMap<>(environment))
+                    + (settings.isEmpty() ? "" : " -D" + new TreeMap<>(settings));
+        }
+    }
+
     private final TestNetwork network;
     private final TestNetwork.Host host;
     private final Path home;
@@ -57,6 +97,7 @@ public final class ChaosNode implements AutoCloseable {
     private final Config config;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
+    private Launch launch = Launch.of(NodeBuild.current());
 
     public ChaosNode(TestNetwork network, TestNetwork.Host host, Path home, Config config) {
         this.network = network;
@@ -98,15 +139,26 @@ public final class ChaosNode implements AutoCloseable {
         return log;
     }
 
-    /** Starts the node's JVM; {@link #awaitReady} waits for it to serve. */
+    /** What the node runs at its next start, and runs now if it was started since this was set. */
+    public Launch launch() {
+        return launch;
+    }
+
+    /** Starts the node's JVM with the launch it last had (this build, at first); {@link #awaitReady} waits. */
     public void start() {
+        start(launch);
+    }
+
+    /** Starts the node's JVM with {@code launch}, which later starts keep. */
+    public void start(Launch launch) {
         if (alive()) {
             throw new IllegalStateException("node " + name() + " runs already (pid " + pid() + ")");
         }
+        this.launch = launch;
         try {
             Files.createDirectories(home.resolve("tmp"));
-            Files.writeString(log, "=== chaos test: starting node " + name() + " at " + Instant.now() + "\n",
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+            Files.writeString(log, START_MARK + " node " + name() + " at " + Instant.now() + ": "
+                    + launch + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(network.inNamespace(host, command()))
                     .redirectErrorStream(true)
@@ -173,6 +225,16 @@ public final class ChaosNode implements AutoCloseable {
         waitFor(STOP_TIMEOUT, "to stop after SIGTERM");
     }
 
+    /**
+     * Replaces the node in place, as a rolling upgrade does: a graceful stop (it leaves the cluster), then a start
+     * of {@code launch} with the same home and address, until it is ready.
+     */
+    public void replace(Launch launch, Duration readyWithin) {
+        stop();
+        start(launch);
+        awaitReady(readyWithin);
+    }
+
     /** SIGTERM without waiting, so that several nodes can shut down at once; {@link #stop} waits. */
     public void requestStop() {
         if (alive()) {
@@ -211,6 +273,12 @@ public final class ChaosNode implements AutoCloseable {
         }
     }
 
+    /** The log of the node's last start, from its {@code === chaos test: starting} line on. */
+    public String logOfLastStart() {
+        String text = logText();
+        return text.substring(Math.max(0, text.lastIndexOf(START_MARK)));
+    }
+
     /** Stops the node if it runs, killing it if the stop does not end in time. */
     @Override
     public void close() {
@@ -231,8 +299,10 @@ public final class ChaosNode implements AutoCloseable {
                 "-Djava.io.tmpdir=" + home.resolve("tmp"),
                 // the node's own logging, not the logback-test.xml of the test class path
                 "-Dlogback.configurationFile=logback.xml"));
-        config.settings().forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
+        Map<String, String> settings = new TreeMap<>(config.settings());
+        settings.putAll(launch.settings());
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-cp", launch.build().classPath(), MAIN_CLASS, "serve"));
         return command;
     }
 
@@ -249,6 +319,7 @@ public final class ChaosNode implements AutoCloseable {
         env.put("SYNCLINE_SEED_NODES", String.join(",", config.seedNodes()));
         env.put("SYNCLINE_CASSANDRA_CONTACT_POINTS", config.contactPoints());
         env.put("SYNCLINE_CASSANDRA_KEYSPACE", config.keyspace());
+        env.putAll(launch.environment());
         return env;
     }
 

@@ -22,13 +22,17 @@ final class ChaosRuns {
 
     /** A fresh directory for one run of {@code testClass}. */
     static Path newRun(Class<?> testClass) {
-        Path runs = Path.of(System.getProperty("chaos.runs", "target/chaos-runs")).toAbsolutePath().normalize();
-        Path run = runs.resolve(testClass.getSimpleName() + "-" + LocalDateTime.now().format(STAMP));
+        Path run = root().resolve(testClass.getSimpleName() + "-" + LocalDateTime.now().format(STAMP));
         try {
             return Files.createDirectories(run);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the run directory " + run, e);
         }
+    }
+
+    /** The directory that holds every run's directory. */
+    static Path root() {
+        return Path.of(System.getProperty("chaos.runs", "target/chaos-runs")).toAbsolutePath().normalize();
     }
 
     /** The checkout, whose deploy/ scripts the run uses. */

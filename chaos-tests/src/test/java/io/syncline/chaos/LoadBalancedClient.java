@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class LoadBalancedClient implements AutoCloseable {
 
-    /** An answer that was not a success, with what was asked and of whom. */
-    record Failure(String node, String request, int status, String body) {
+    /** An answer that was not a success, with what was asked of whom, and when. */
+    record Failure(Instant at, String node, String request, int status, String body) {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -69,7 +70,7 @@ final class LoadBalancedClient implements AutoCloseable {
         while (running.get()) {
             List<ChaosNode> candidates = List.copyOf(ready);
             if (candidates.isEmpty()) {
-                failures.add(new Failure("-", "any", 0, "no node was ready"));
+                failures.add(new Failure(Instant.now(), "-", "any", 0, "no node was ready"));
             } else {
                 ChaosNode node = candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
                 if (++round % 10 == 0) {
@@ -98,9 +99,10 @@ final class LoadBalancedClient implements AutoCloseable {
             if (response.statusCode() == expected) {
                 return response.body();
             }
-            failures.add(new Failure(node.name(), "POST " + path, response.statusCode(), response.body()));
+            failures.add(new Failure(Instant.now(), node.name(), "POST " + path, response.statusCode(),
+                    response.body()));
         } catch (java.io.IOException e) {
-            failures.add(new Failure(node.name(), "POST " + path, 0, e.toString()));
+            failures.add(new Failure(Instant.now(), node.name(), "POST " + path, 0, e.toString()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.set(false);

@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * Refuses a node that would join with another keyspace or another shard count: the first would read and write
  * another journal and index while taking shards of this cluster, the second would send a workspace to another shard
- * than the rest of the cluster does, so two nodes could run one workspace. The joining node logs the difference and
- * stops.
+ * than the rest of the cluster does, so two nodes could run one workspace. The cluster's nodes log which setting
+ * differs ("Found incompatible settings when ... tried to join"); the joining node learns only that it was refused,
+ * logs its own values of these settings ({@link RefusedJoinLog}) and stops.
  */
 public final class SynclineJoinCheck extends JoinConfigCompatChecker {
 

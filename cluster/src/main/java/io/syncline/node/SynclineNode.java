@@ -77,6 +77,7 @@ public final class SynclineNode {
     private static SynclineNode startIn(ActorSystem<Void> system, NodeSettings settings) {
         // From the first moment: its watchdog must be ticking before any entity can write.
         MajorityFence.get(system);
+        RefusedJoinLog.register(system);
         log.info("Syncline {} node starting: cluster address {}, home {}, HTTP {}:{}, keyspace {}",
                 system.settings().config().getString("pekko.cluster.app-version"),
                 Cluster.get(system).selfMember().address(), settings.home(), settings.httpInterface(),

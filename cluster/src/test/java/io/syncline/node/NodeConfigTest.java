@@ -84,4 +84,15 @@ class NodeConfigTest {
         assertThat(check.check(otherKeyspace, ours).toString()).contains("syncline.cassandra.keyspace");
         assertThat(check.check(otherShards, ours).toString()).contains("number-of-shards");
     }
+
+    @Test
+    void aRefusedNodeSaysWhichOfItsSettingsTheClusterCompares() {
+        Config otherKeyspace = NodeConfig.load(ConfigFactory.parseMap(
+                Map.of("syncline.cassandra.keyspace", "elsewhere")), Map.of());
+
+        assertThat(RefusedJoinLog.explanation(otherKeyspace))
+                .contains("syncline.cassandra.keyspace = elsewhere")
+                .contains("pekko.cluster.sharding.number-of-shards = 100")
+                .contains("Found incompatible settings");
+    }
 }
