@@ -29,10 +29,15 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * The workspace entities as the routes ask them: one ask per call with one configured timeout. A rejection
- * becomes the matching 4xx, a timeout a 503 (the entity may be recovering or Cassandra slow: asking again helps).
+ * The workspace entities as the routes ask them, each call within one configured timeout. A rejection becomes the
+ * matching 4xx, a timeout a 503 (the entity may be recovering or Cassandra slow: asking again helps). Reads are
+ * asked again within that timeout when an answer is late: while a shard is handed over to another node (a rolling
+ * restart or upgrade, a rebalance) Pekko drops the messages it buffered for it, and only the asker can send again.
  */
 public final class Workspaces {
+
+    /** Tries of a read within the timeout: each waits a third of it. */
+    static final int READ_TRIES = 3;
 
     private final ClusterSharding sharding;
     private final Duration timeout;
@@ -47,7 +52,7 @@ public final class Workspaces {
     }
 
     public CompletionStage<WorkspaceView> get(String id) {
-        return ask(id, WorkspaceCommand.Get::new);
+        return read(id, WorkspaceCommand.Get::new);
     }
 
     public CompletionStage<WorkspaceView> changeConfig(String id, IndexConfig config) {
@@ -72,25 +77,45 @@ public final class Workspaces {
     }
 
     public CompletionStage<JobView> job(String id, String jobId) {
-        return ask(id, replyTo -> new WorkspaceCommand.GetJob(jobId, replyTo));
+        return read(id, replyTo -> new WorkspaceCommand.GetJob(jobId, replyTo));
     }
 
-    private <T> CompletionStage<T> ask(String id,
-                                       Function<ActorRef<StatusReply<T>>, WorkspaceCommand> command) {
+    /** A command that changes something: asked once, since the entity may have handled a copy that timed out. */
+    private <T> CompletionStage<T> ask(String id, Function<ActorRef<StatusReply<T>>, WorkspaceCommand> command) {
+        return tries(id, command, 1, timeout);
+    }
+
+    /** A command that only reads: asked again, up to {@link #READ_TRIES} times in all, when an answer is late. */
+    private <T> CompletionStage<T> read(String id, Function<ActorRef<StatusReply<T>>, WorkspaceCommand> command) {
+        return tries(id, command, READ_TRIES, timeout.dividedBy(READ_TRIES));
+    }
+
+    private <T> CompletionStage<T> tries(String id, Function<ActorRef<StatusReply<T>>, WorkspaceCommand> command,
+                                         int tries, Duration each) {
         if (!Require.ID.matcher(id).matches()) {
             // Never start an entity for an id no workspace can have.
             return CompletableFuture.failedFuture(
                     ApiException.notFound("workspace '" + id + "' does not exist"));
         }
-        return sharding.entityRefFor(WorkspaceEntity.ENTITY_KEY, id)
-                .<T>askWithStatus(command::apply, timeout)
-                .exceptionally(error -> {
+        return sharding.entityRefFor(WorkspaceEntity.ENTITY_KEY, id).<T>askWithStatus(command::apply, each)
+                .<CompletionStage<T>>handle((answer, error) -> {
+                    if (error == null) {
+                        return CompletableFuture.completedFuture(answer);
+                    }
+                    if (tries > 1 && unwrap(error) instanceof TimeoutException) {
+                        return tries(id, command, tries - 1, each);
+                    }
                     throw toApiException(id, error);
-                });
+                })
+                .thenCompose(answer -> answer);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private RuntimeException toApiException(String id, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = unwrap(error);
         Optional<Rejection> rejection = Rejection.of(cause);
         if (rejection.isPresent()) {
             return toApiException(id, rejection.get());
