@@ -91,7 +91,7 @@ public final class ChaosCassandra implements AutoCloseable {
 
     /** SIGSTOP: the server stops dead, its connections stay open and go silent. */
     public void pause() {
-        Pids.signal(pid(), "STOP");
+        Pids.stop(pid(), "Cassandra");
     }
 
     public void resume() {

@@ -247,7 +247,7 @@ public final class ChaosNode implements AutoCloseable {
 
     /** SIGSTOP: the JVM freezes, its sockets stay open. */
     public void pause() {
-        Pids.signal(pid(), "STOP");
+        Pids.stop(pid(), name());
     }
 
     public void resume() {

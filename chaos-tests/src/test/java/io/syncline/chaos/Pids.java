@@ -46,6 +46,20 @@ final class Pids {
         Commands.run(KILL_TIMEOUT, Commands.which("kill").toString(), "-" + signal, String.valueOf(pid));
     }
 
+    /**
+     * SIGSTOP, then waits until the kernel shows the process stopped: the signal takes effect on a process of many
+     * threads a moment after kill returns.
+     */
+    static void stop(long pid, String what) {
+        signal(pid, "STOP");
+        Await.until(KILL_TIMEOUT, what + " (pid " + pid + ") stopped by SIGSTOP", () -> {
+            if (!stopped(pid)) {
+                throw new AssertionError("not stopped yet");
+            }
+            return null;
+        });
+    }
+
     /** SIGKILL, then waits until the process is gone. */
     static void kill(long pid, String what) {
         signal(pid, "KILL");
