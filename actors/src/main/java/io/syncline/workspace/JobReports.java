@@ -1,9 +1,8 @@
 package io.syncline.workspace;
 
+import io.syncline.sync.FailureKind;
 import io.syncline.workspace.WorkspaceCommand.CleanupFailed;
-
 import io.syncline.workspace.WorkspaceCommand.GenerationCleaned;
-import io.syncline.workspace.WorkspaceEvent.GenerationRetired;
 import io.syncline.workspace.WorkspaceCommand.RecordCheckpoint;
 import io.syncline.workspace.WorkspaceCommand.RecordPlan;
 import io.syncline.workspace.WorkspaceCommand.RecordRetarget;
@@ -14,6 +13,7 @@ import io.syncline.workspace.WorkspaceCommand.RunFailed;
 import io.syncline.workspace.WorkspaceCommand.RunFinished;
 import io.syncline.workspace.WorkspaceCommand.RunnerStopped;
 import io.syncline.workspace.WorkspaceCommand.SourceCleaned;
+import io.syncline.workspace.WorkspaceEvent.GenerationRetired;
 import io.syncline.workspace.WorkspaceEvent.SourceRemoved;
 import io.syncline.workspace.WorkspaceEvent.SyncAttemptFailed;
 import io.syncline.workspace.WorkspaceEvent.SyncCompleted;
@@ -22,7 +22,6 @@ import io.syncline.workspace.WorkspaceEvent.SyncPlanned;
 import io.syncline.workspace.WorkspaceEvent.SyncProgressed;
 import io.syncline.workspace.WorkspaceEvent.SyncRetargeted;
 import io.syncline.workspace.WorkspaceEvent.SyncTargetResolved;
-import io.syncline.sync.FailureKind;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;

@@ -2,14 +2,14 @@ package io.syncline.workspace;
 
 import io.syncline.workspace.WorkspaceCommand.AddSource;
 import io.syncline.workspace.WorkspaceCommand.ChangeConfig;
-import io.syncline.workspace.WorkspaceEvent.ConfigChanged;
 import io.syncline.workspace.WorkspaceCommand.Create;
-import io.syncline.workspace.WorkspaceEvent.GenerationDiscarded;
 import io.syncline.workspace.WorkspaceCommand.Get;
 import io.syncline.workspace.WorkspaceCommand.GetJob;
 import io.syncline.workspace.WorkspaceCommand.RemoveSource;
 import io.syncline.workspace.WorkspaceCommand.RequestSync;
 import io.syncline.workspace.WorkspaceCommand.RetryDocuments;
+import io.syncline.workspace.WorkspaceEvent.ConfigChanged;
+import io.syncline.workspace.WorkspaceEvent.GenerationDiscarded;
 import io.syncline.workspace.WorkspaceEvent.SourceAdded;
 import io.syncline.workspace.WorkspaceEvent.SourceRemovalStarted;
 import io.syncline.workspace.WorkspaceEvent.SyncFailed;

@@ -1,5 +1,6 @@
 package io.syncline.workspace;
 
+import io.syncline.serialization.CborSerializable;
 import io.syncline.workspace.WorkspaceEvent.ConfigChanged;
 import io.syncline.workspace.WorkspaceEvent.GenerationActivated;
 import io.syncline.workspace.WorkspaceEvent.GenerationDiscarded;
@@ -12,12 +13,11 @@ import io.syncline.workspace.WorkspaceEvent.SyncCompleted;
 import io.syncline.workspace.WorkspaceEvent.SyncFailed;
 import io.syncline.workspace.WorkspaceEvent.SyncPlanned;
 import io.syncline.workspace.WorkspaceEvent.SyncProgressed;
-import io.syncline.workspace.WorkspaceEvent.SyncRetargeted;
 import io.syncline.workspace.WorkspaceEvent.SyncQueued;
+import io.syncline.workspace.WorkspaceEvent.SyncRetargeted;
 import io.syncline.workspace.WorkspaceEvent.SyncStarted;
 import io.syncline.workspace.WorkspaceEvent.SyncTargetResolved;
 import io.syncline.workspace.WorkspaceEvent.WorkspaceCreated;
-import io.syncline.serialization.CborSerializable;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,7 +7,6 @@ import org.apache.pekko.cluster.Valid$;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
