@@ -93,7 +93,8 @@ final class SyncRunner {
     }
 
     private static boolean revisionGone(Throwable error) {
-        return FailureKind.unwrap(error) instanceof SourceException se && se.kind() == SourceException.Kind.REVISION_GONE;
+        return FailureKind.unwrap(error) instanceof SourceException se
+                && se.kind() == SourceException.Kind.REVISION_GONE;
     }
 
     /**

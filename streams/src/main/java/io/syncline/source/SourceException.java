@@ -1,6 +1,9 @@
 package io.syncline.source;
 
-/** A source could not be read; the kind says whether asking again can help and what the API answers. */
+/**
+ * A source could not be read; the kind says what the API answers and, through {@link io.syncline.sync.FailureKind},
+ * whether asking again can help (only {@link Kind#UNAVAILABLE} is transient).
+ */
 public class SourceException extends RuntimeException {
 
     public enum Kind {
@@ -31,10 +34,5 @@ public class SourceException extends RuntimeException {
 
     public Kind kind() {
         return kind;
-    }
-
-    /** True when a retry later may succeed. */
-    public boolean retryable() {
-        return kind == Kind.UNAVAILABLE;
     }
 }

@@ -1,5 +1,6 @@
 package io.syncline.source;
 
+import io.syncline.sync.FailureKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -214,10 +215,12 @@ class FilesystemSourceTest {
             Files.delete(root);
 
             assertThatThrownBy(() -> source.resolve(null))
-                    .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.retryable()).isTrue())
+                    .isInstanceOfSatisfying(SourceException.class,
+                            e -> assertThat(FailureKind.of(e)).isEqualTo(FailureKind.TRANSIENT))
                     .hasMessageContaining(root.toString()).hasMessageContaining("does not exist on this node");
             assertThatThrownBy(() -> source.list("fs-0"))
-                    .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.retryable()).isTrue());
+                    .isInstanceOfSatisfying(SourceException.class,
+                            e -> assertThat(FailureKind.of(e)).isEqualTo(FailureKind.TRANSIENT));
         }
     }
 
@@ -230,7 +233,8 @@ class FilesystemSourceTest {
             Files.delete(root);
 
             assertThatThrownBy(() -> source.read(revision, "a.md"))
-                    .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.retryable()).isTrue());
+                    .isInstanceOfSatisfying(SourceException.class,
+                            e -> assertThat(FailureKind.of(e)).isEqualTo(FailureKind.TRANSIENT));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.syncline.source;
 
+import io.syncline.sync.FailureKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,7 +144,7 @@ class GitSourceResolveTest {
             assertThatThrownBy(() -> source.resolve("mian"))
                     .isInstanceOfSatisfying(SourceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SourceException.Kind.REF_NOT_FOUND);
-                        assertThat(e.retryable()).isFalse();
+                        assertThat(FailureKind.of(e)).isEqualTo(FailureKind.PERMANENT);
                     })
                     .hasMessage("ref 'mian' does not exist in source 'docs' (branches: dev, main; tags: v1)");
         }
@@ -244,7 +245,7 @@ class GitSourceResolveTest {
             assertThatThrownBy(() -> source.resolve("main"))
                     .isInstanceOfSatisfying(SourceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SourceException.Kind.UNAVAILABLE);
-                        assertThat(e.retryable()).isTrue();
+                        assertThat(FailureKind.of(e)).isEqualTo(FailureKind.TRANSIENT);
                     })
                     .hasMessageContaining("cannot clone git source 'docs' at 'https://127.0.0.1:" + closedPort);
         }

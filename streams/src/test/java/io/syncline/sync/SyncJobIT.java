@@ -231,7 +231,7 @@ class SyncJobIT {
         assertThatThrownBy(() -> run("unmounted", spec, SyncMode.FULL, null, "fs-1"))
                 .isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(SourceException.class)
-                .satisfies(e -> assertThat(((SourceException) e.getCause()).retryable()).isTrue());
+                .satisfies(e -> assertThat(FailureKind.of(e.getCause())).isEqualTo(FailureKind.TRANSIENT));
         assertThat(manifest("unmounted", "repo")).isEqualTo(indexed);
     }
 
