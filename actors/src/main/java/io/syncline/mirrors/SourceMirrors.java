@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -74,8 +75,8 @@ public final class SourceMirrors {
                     log.info("deleted {}: unused since {}", copy, used);
                 }
             }
-            if (children(workspace).isEmpty()) {
-                deleteTree(workspace);
+            if (children(workspace).isEmpty() && lastUsed(workspace).toInstant().plus(idleTtl).isBefore(now)) {
+                deleteIfEmpty(workspace);
             }
         }
     }
@@ -97,6 +98,20 @@ public final class SourceMirrors {
             return entries.filter(Files::isDirectory).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /**
+     * A workspace's directory once its last copy is gone, unless a job has just created a copy in it: opening a
+     * source creates the directories of its copy, and the sweep must not delete them under it.
+     */
+    private static void deleteIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (DirectoryNotEmptyException e) {
+            // a copy was created since the listing: the directory is in use
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 

@@ -76,6 +76,18 @@ class SourceMirrorsTest {
         assertThat(fresh).exists();
     }
 
+    @Test
+    void aWorkspaceDirectoryIsSweptOnlyOnceItHasBeenEmptyForTheTimeToLive() throws IOException {
+        Path opening = Files.createDirectories(firstCaches.of("opening", "docs").getParent());
+        Path abandoned = Files.createDirectories(firstCaches.of("abandoned", "docs").getParent());
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofDays(8))));
+
+        onFirst.sweepIdle(Duration.ofDays(7), Instant.now());
+
+        assertThat(opening).as("a job is about to create its copy in it").exists();
+        assertThat(abandoned).doesNotExist();
+    }
+
     private static Path copy(SourceCaches caches, String workspace, String source) throws IOException {
         Path dir = Files.createDirectories(caches.of(workspace, source).resolve("mirror.git"));
         Files.writeString(dir.resolve("HEAD"), "ref: refs/heads/main\n");
