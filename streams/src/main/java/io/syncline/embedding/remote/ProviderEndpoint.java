@@ -47,9 +47,6 @@ public final class ProviderEndpoint {
     private final String id;
     private final EndpointInfo info;
     private final EndpointLimits limits;
-    private final int dimension;
-    private final Function<List<String>, List<float[]>> documents;
-    private final Function<List<String>, List<float[]>> queries;
     private final ProviderRuntime runtime;
     private final ProviderSettings settings;
     private final CircuitBreaker breaker;
@@ -72,15 +69,11 @@ public final class ProviderEndpoint {
     }
 
     /** @param announce told of a Retry-After pause and of every change of the circuit, to tell the other nodes */
-    ProviderEndpoint(String id, EndpointInfo info, EndpointLimits limits, int dimension,
-                     Function<List<String>, List<float[]>> documents, Function<List<String>, List<float[]>> queries,
-                     ProviderRuntime runtime, Consumer<EndpointState> announce) {
+    ProviderEndpoint(String id, EndpointInfo info, EndpointLimits limits, ProviderRuntime runtime,
+                     Consumer<EndpointState> announce) {
         this.id = id;
         this.info = info;
         this.limits = limits;
-        this.dimension = dimension;
-        this.documents = documents;
-        this.queries = queries;
         this.runtime = runtime;
         this.settings = runtime.settings();
         this.breaker = CircuitBreaker.create(runtime.classicScheduler(), settings.breakerMaxFailures(),
@@ -160,13 +153,17 @@ public final class ProviderEndpoint {
         return limits;
     }
 
-    /** One result per text: the batch is admitted, sent, retried, split as its failures allow. */
-    public CompletionStage<List<EmbeddingResult>> embed(List<String> texts, List<Integer> tokens) {
-        return attempt(new Batch(texts, tokens, 1, null, Long.MAX_VALUE));
+    /**
+     * One result per text: the batch is admitted, sent with the workspace's calls, retried, split as its failures
+     * allow.
+     */
+    CompletionStage<List<EmbeddingResult>> embed(ProviderModels.Calls calls, List<String> texts,
+                                                 List<Integer> tokens) {
+        return attempt(new Batch(calls, texts, tokens, 1, null, Long.MAX_VALUE));
     }
 
     /** A query's vector: one call now, or {@link ProviderUnavailableException} at once if the endpoint is down. */
-    public CompletionStage<float[]> embedQuery(String query) {
+    CompletionStage<float[]> embedQuery(ProviderModels.Calls calls, String query) {
         synchronized (this) {
             if (!breaker.isClosed() || peersOpen(runtime.nanoTime())) {
                 return CompletableFuture.failedFuture(new ProviderUnavailableException("embedding provider " + id
@@ -178,7 +175,7 @@ public final class ProviderEndpoint {
             }
         }
         int tokens = Math.max(1, query.length() / 4);
-        return admit(tokens).thenCompose(permit -> call(queries, List.of(query))
+        return admit(tokens).thenCompose(permit -> call(calls.queries(), calls.dimension(), List.of(query))
                         .whenComplete((vectors, error) -> release(permit, vectors == null ? error : null)))
                 .handle((vectors, error) -> {
                     if (error == null) {
@@ -196,7 +193,7 @@ public final class ProviderEndpoint {
 
     private CompletionStage<List<EmbeddingResult>> attempt(Batch batch) {
         return admit(batch.tokenSum())
-                .thenCompose(permit -> call(documents, batch.texts())
+                .thenCompose(permit -> call(batch.calls().documents(), batch.calls().dimension(), batch.texts())
                         .handle((vectors, error) -> {
                             release(permit, vectors == null ? error : null);
                             return afterCall(batch, vectors, error);
@@ -259,7 +256,8 @@ public final class ProviderEndpoint {
      * One HTTP request, through the circuit breaker: only failures that may pass count against the circuit (a
      * refused input or a 429 says the provider is up).
      */
-    private CompletionStage<List<float[]>> call(Function<List<String>, List<float[]>> model, List<String> texts) {
+    private CompletionStage<List<float[]>> call(Function<List<String>, List<float[]>> model, int dimension,
+                                                List<String> texts) {
         return breaker.callWithCircuitBreakerCS(() -> CompletableFuture.supplyAsync(() -> {
             List<float[]> vectors = model.apply(texts);
             for (float[] vector : vectors) {
@@ -421,23 +419,24 @@ public final class ProviderEndpoint {
      * A batch in flight: its texts, which attempt this is, when it first failed, and until when it may be retried
      * (counted from its first failure, so that a wait for admission costs nothing).
      */
-    private record Batch(List<String> texts, List<Integer> tokens, int attempt, Instant firstFailedAt,
-                         long deadline) {
+    private record Batch(ProviderModels.Calls calls, List<String> texts, List<Integer> tokens, int attempt,
+                         Instant firstFailedAt, long deadline) {
 
         int tokenSum() {
             return tokens.stream().mapToInt(Integer::intValue).sum();
         }
 
         Batch failedAt(Instant now, long deadlineIfFirst) {
-            return firstFailedAt != null ? this : new Batch(texts, tokens, attempt, now, deadlineIfFirst);
+            return firstFailedAt != null ? this : new Batch(calls, texts, tokens, attempt, now, deadlineIfFirst);
         }
 
         Batch next() {
-            return new Batch(texts, tokens, attempt + 1, firstFailedAt, deadline);
+            return new Batch(calls, texts, tokens, attempt + 1, firstFailedAt, deadline);
         }
 
         Batch slice(int from, int to) {
-            return new Batch(texts.subList(from, to), tokens.subList(from, to), attempt, firstFailedAt, deadline);
+            return new Batch(calls, texts.subList(from, to), tokens.subList(from, to), attempt, firstFailedAt,
+                    deadline);
         }
     }
 }

@@ -31,6 +31,8 @@ public final class ProviderEndpoints {
     private final ProviderRuntime runtime;
     private final Map<String, String> environment;
     private final Map<String, ProviderEndpoint> endpoints = new ConcurrentHashMap<>();
+    /** The calls of each distinct request shape (an endpoint and the vectors' size) that a workspace uses. */
+    private final Map<String, ProviderModels.Calls> calls = new ConcurrentHashMap<>();
     private final PeerReports peers;
     private volatile ClusterShare share = ClusterShare.ALONE;
     private volatile Consumer<EndpointState> announce = state -> { };
@@ -82,7 +84,10 @@ public final class ProviderEndpoints {
             log.warn("embedding endpoint {} keeps the limits it was created with ({}); a workspace asks for {}",
                     endpoint.id(), endpoint.limits(), spec.limits());
         }
-        return new RemoteEmbedder(spec, endpoint);
+        // What a request carries (the vectors' size) is the workspace's own; the limits are the endpoint's.
+        ProviderModels.Calls workspaceCalls = calls.computeIfAbsent(spec.endpointKey() + "|" + spec.modelKey(),
+                key -> ProviderModels.build(spec, ApiKeys.resolve(spec, environment), endpoint.limits()));
+        return new RemoteEmbedder(spec, endpoint, workspaceCalls);
     }
 
     /** Checks that a spec can be used on this node (its key is readable), without calling the provider. */
@@ -115,12 +120,11 @@ public final class ProviderEndpoints {
     }
 
     private ProviderEndpoint create(EmbeddingSpec spec) {
-        ProviderModels.Calls calls = ProviderModels.build(spec, ApiKeys.resolve(spec, environment));
+        ApiKeys.resolve(spec, environment); // an endpoint whose key this node cannot read is refused here
         String id = spec.endpointKey();
         log.info("embedding endpoint {}: limits {}", id, spec.limits());
         ProviderEndpoint endpoint = new ProviderEndpoint(id, new ProviderEndpoint.EndpointInfo(spec.provider(),
-                spec.endpoint(), spec.model()), spec.limits(), spec.dimension(), calls.documents(), calls.queries(),
-                runtime, state -> announce.accept(state));
+                spec.endpoint(), spec.model()), spec.limits(), runtime, state -> announce.accept(state));
         endpoint.share(share);
         Instant paused = peers.pausedUntil(id, runtime.nanoTime());
         if (paused != null) {

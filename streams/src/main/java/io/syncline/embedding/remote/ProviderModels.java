@@ -19,15 +19,19 @@ import java.util.function.Function;
  */
 final class ProviderModels {
 
-    /** The functions an endpoint calls for documents and for queries. */
-    record Calls(Function<List<String>, List<float[]>> documents, Function<List<String>, List<float[]>> queries) {
+    /**
+     * What one workspace's requests to an endpoint carry: the functions called for documents and for queries, and
+     * the size of the vectors they must return. Two workspaces on one endpoint share its limits, not these.
+     */
+    record Calls(Function<List<String>, List<float[]>> documents, Function<List<String>, List<float[]>> queries,
+                 int dimension) {
     }
 
     private ProviderModels() {
     }
 
-    static Calls build(EmbeddingSpec spec, String apiKey) {
-        EndpointLimits limits = spec.limits();
+    /** A workspace's calls to its endpoint, with the endpoint's limits (they hold for every workspace on it). */
+    static Calls build(EmbeddingSpec spec, String apiKey, EndpointLimits limits) {
         return switch (spec.kind()) {
             case OPENAI -> {
                 EmbeddingModel model = OpenAiEmbeddingModel.builder()
@@ -40,7 +44,7 @@ final class ProviderModels {
                         .maxSegmentsPerBatch(limits.batchSize())
                         .httpClientBuilder(CapturingHttpClient.builder())
                         .build();
-                yield new Calls(call(model), call(model));
+                yield new Calls(call(model), call(model), spec.dimension());
             }
             case OLLAMA -> {
                 EmbeddingModel model = OllamaEmbeddingModel.builder()
@@ -51,10 +55,10 @@ final class ProviderModels {
                         .maxRetries(0)
                         .httpClientBuilder(CapturingHttpClient.builder())
                         .build();
-                yield new Calls(call(model), call(model));
+                yield new Calls(call(model), call(model), spec.dimension());
             }
             case COHERE -> new Calls(call(cohere(spec, apiKey, limits, "search_document")),
-                    call(cohere(spec, apiKey, limits, "search_query")));
+                    call(cohere(spec, apiKey, limits, "search_query")), spec.dimension());
             case LOCAL -> throw new IllegalArgumentException("local models run in process");
         };
     }

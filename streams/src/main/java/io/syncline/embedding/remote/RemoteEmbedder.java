@@ -12,10 +12,13 @@ final class RemoteEmbedder implements Embedder {
 
     private final EmbeddingSpec spec;
     private final ProviderEndpoint endpoint;
+    private final ProviderModels.Calls calls;
 
-    RemoteEmbedder(EmbeddingSpec spec, ProviderEndpoint endpoint) {
+    /** @param calls what this workspace's requests carry (its dimensions); the endpoint governs them with others' */
+    RemoteEmbedder(EmbeddingSpec spec, ProviderEndpoint endpoint, ProviderModels.Calls calls) {
         this.spec = spec;
         this.endpoint = endpoint;
+        this.calls = calls;
     }
 
     @Override
@@ -35,11 +38,11 @@ final class RemoteEmbedder implements Embedder {
 
     @Override
     public CompletionStage<List<EmbeddingResult>> embed(List<String> texts, List<Integer> tokens) {
-        return endpoint.embed(texts, tokens);
+        return endpoint.embed(calls, texts, tokens);
     }
 
     @Override
     public CompletionStage<float[]> embedQuery(String query) {
-        return endpoint.embedQuery(query);
+        return endpoint.embedQuery(calls, query);
     }
 }

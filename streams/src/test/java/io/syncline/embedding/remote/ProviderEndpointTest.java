@@ -168,6 +168,29 @@ class ProviderEndpointTest {
         assertThat(endpoints.statuses().get(0).circuit()).isEqualTo("closed");
     }
 
+    @Test
+    void twoWorkspacesOnOneEndpointShareItsGovernorAndEachGetsTheVectorsItAskedFor() {
+        Embedder wide = endpoints.embedder(spec(384));
+        Embedder narrow = endpoints.embedder(spec(256));
+
+        List<EmbeddingResult> fromWide = wide.embed(List.of("wide"), tokens(1)).toCompletableFuture().join();
+        List<EmbeddingResult> fromNarrow = narrow.embed(List.of("narrow"), tokens(1)).toCompletableFuture().join();
+        float[] query = narrow.embedQuery("narrow query").toCompletableFuture().join();
+
+        assertThat(((EmbeddingResult.Vector) fromWide.get(0)).values()).hasSize(384);
+        assertThat(fromNarrow.get(0)).as("the second workspace's documents").isInstanceOf(EmbeddingResult.Vector.class);
+        assertThat(((EmbeddingResult.Vector) fromNarrow.get(0)).values()).hasSize(256);
+        assertThat(query).hasSize(256);
+        assertThat(endpoints.endpoint(spec(384))).as("one governor for both")
+                .containsSame(endpoints.endpoint(spec(256)).orElseThrow());
+        assertThat(endpoints.statuses()).hasSize(1);
+    }
+
+    private EmbeddingSpec spec(int dimensions) {
+        return new EmbeddingSpec("openai", "text-embedding-3-small", fake.openAiBaseUrl(), dimensions, "FAKE_KEY",
+                null, "2s", 8, 0, 0, 4);
+    }
+
     private Embedder embedder(String timeout) {
         return endpoints.embedder(new EmbeddingSpec("openai", "text-embedding-3-small", fake.openAiBaseUrl(), 384,
                 "FAKE_KEY", null, timeout, 8, 0, 0, 4));
