@@ -32,6 +32,11 @@ public record WorkspaceView(String id, IndexSettings.Embedding embedding, IndexS
     public record Source(SourceDefinition spec, String revision, JobView lastSync, JobView currentJob) {
     }
 
+    /** The config the workspace is (being) built with: its embedding and chunking. */
+    public IndexSettings settings() {
+        return new IndexSettings(embedding, chunking);
+    }
+
     static WorkspaceView of(WorkspaceState state, String node) {
         String target = state.targetGeneration();
         Index index = new Index(state.activeGeneration(), state.activeConfig(),

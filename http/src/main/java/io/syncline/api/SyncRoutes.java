@@ -1,9 +1,7 @@
 package io.syncline.api;
 
 import io.syncline.embedding.Embedders;
-import io.syncline.embedding.EmbeddingSpec;
 import io.syncline.sync.SyncMode;
-import io.syncline.workspace.IndexSettings;
 import io.syncline.workspace.WorkspaceView;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.Location;
@@ -36,7 +34,8 @@ final class SyncRoutes extends AllDirectives {
                 path(PathMatchers.segment(), job -> get(() -> onSuccess(workspaces.job(workspace, job),
                         view -> onSuccess(workspaces.get(workspace), ws -> complete(StatusCodes.OK,
                                 JobJson.of(view, "running".equals(view.state())
-                                        ? embedders.trouble(embedding(ws)).orElse(null) : null),
+                                        ? embedders.trouble(ws.settings().toConfig().embedding()).orElse(null)
+                                        : null),
                                 JsonMarshalling.json())))))));
     }
 
@@ -55,9 +54,5 @@ final class SyncRoutes extends AllDirectives {
                             respondWithHeader(Location.create("/v1/workspaces/" + workspace + "/syncs/" + job.job()),
                                     () -> complete(StatusCodes.ACCEPTED, JobJson.of(job), JsonMarshalling.json()))));
         });
-    }
-
-    private static EmbeddingSpec embedding(WorkspaceView workspace) {
-        return new IndexSettings(workspace.embedding(), workspace.chunking()).toConfig().embedding();
     }
 }

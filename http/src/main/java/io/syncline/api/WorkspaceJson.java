@@ -3,7 +3,6 @@ package io.syncline.api;
 import io.syncline.chunking.ChunkingSpec;
 import io.syncline.embedding.EmbeddingSpec;
 import io.syncline.sync.IndexConfig;
-import io.syncline.workspace.IndexSettings;
 import io.syncline.workspace.JobView;
 import io.syncline.workspace.WorkspaceView;
 
@@ -41,7 +40,7 @@ record WorkspaceJson(String id, EmbeddingSpec embedding, ChunkingSpec chunking, 
                 s.spec().type().json(), s.spec().uri(), s.spec().path(), s.spec().branch(), s.spec().include(),
                 s.spec().exclude(), s.spec().maxFileBytes(), s.revision(), job(s.lastSync()),
                 job(s.currentJob()))).toList();
-        IndexConfig config = new IndexSettings(view.embedding(), view.chunking()).toConfig();
+        IndexConfig config = view.settings().toConfig();
         WorkspaceView.Index index = view.index();
         return new WorkspaceJson(view.id(), config.embedding(), config.chunking(), view.configHash(),
                 new IndexJson(index.active(), index.activeConfig() == null ? null : index.activeConfig().toConfig(),

@@ -2,7 +2,6 @@ package io.syncline.api;
 
 import io.syncline.embedding.Embedders;
 import io.syncline.sync.IndexConfig;
-import io.syncline.workspace.IndexSettings;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -54,7 +53,7 @@ final class WorkspaceRoutes extends AllDirectives {
     private Route changeConfig(String workspace, String body) {
         ConfigBody request = JsonBody.parse(body, ConfigBody.class);
         return onSuccess(workspaces.get(workspace), current -> {
-            var config = usable(request.applyTo(new IndexSettings(current.embedding(), current.chunking()).toConfig()));
+            var config = usable(request.applyTo(current.settings().toConfig()));
             return onSuccess(workspaces.changeConfig(workspace, config),
                     view -> complete(StatusCodes.OK, WorkspaceJson.of(view), JsonMarshalling.json()));
         });

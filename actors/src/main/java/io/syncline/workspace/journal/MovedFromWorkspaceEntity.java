@@ -1,9 +1,11 @@
 package io.syncline.workspace.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.syncline.workspace.WorkspaceCommand;
+import io.syncline.workspace.WorkspaceEvent;
 import org.apache.pekko.serialization.jackson.JacksonMigration;
 
-import java.util.Set;
+import java.util.Arrays;
 
 /**
  * Reads the commands and events that release 0.1 wrote and sent as nested classes of {@code WorkspaceEntity}:
@@ -13,8 +15,6 @@ import java.util.Set;
 public final class MovedFromWorkspaceEntity extends JacksonMigration {
 
     private static final String OLD = "io.syncline.workspace.WorkspaceEntity$";
-    private static final Set<String> COMMANDS = Set.of("Create", "Get", "ChangeConfig", "AddSource",
-            "RemoveSource", "RequestSync", "GetJob", "RetryDocuments");
 
     @Override
     public int currentVersion() {
@@ -24,8 +24,9 @@ public final class MovedFromWorkspaceEntity extends JacksonMigration {
     @Override
     public String transformClassName(int fromVersion, String className) {
         String name = className.substring(OLD.length());
-        String owner = COMMANDS.contains(name) ? "WorkspaceCommand$" : "WorkspaceEvent$";
-        return "io.syncline.workspace." + owner + name;
+        boolean command = Arrays.stream(WorkspaceCommand.class.getPermittedSubclasses())
+                .anyMatch(type -> type.getSimpleName().equals(name));
+        return (command ? WorkspaceCommand.class : WorkspaceEvent.class).getName() + "$" + name;
     }
 
     @Override
