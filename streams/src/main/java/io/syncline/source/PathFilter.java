@@ -1,7 +1,6 @@
 package io.syncline.source;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Decides which repository-relative paths ({@code /}-separated, no leading slash) a source indexes: a path passes when
@@ -10,17 +9,17 @@ import java.util.regex.Pattern;
  */
 public final class PathFilter {
 
-    private final List<Pattern> includes;
-    private final List<Pattern> excludes;
+    private final List<Glob> includes;
+    private final List<Glob> excludes;
     /** The directories that excludes ending in {@code /**} leave out whole. */
-    private final List<Pattern> excludedDirectories;
+    private final List<Glob> excludedDirectories;
     private final boolean skipGitDirectories;
 
     private PathFilter(List<String> include, List<String> exclude, boolean skipGitDirectories) {
-        this.includes = include.stream().map(PathFilter::compile).toList();
-        this.excludes = exclude.stream().map(PathFilter::compile).toList();
+        this.includes = include.stream().map(Glob::compile).toList();
+        this.excludes = exclude.stream().map(Glob::compile).toList();
         this.excludedDirectories = exclude.stream().filter(glob -> glob.endsWith("/**"))
-                .map(glob -> compile(glob.substring(0, glob.length() - 3))).toList();
+                .map(glob -> Glob.compile(glob.substring(0, glob.length() - 3))).toList();
         this.skipGitDirectories = skipGitDirectories;
     }
 
@@ -47,9 +46,9 @@ public final class PathFilter {
         return matchesAny(excludedDirectories, directory);
     }
 
-    private static boolean matchesAny(List<Pattern> patterns, String path) {
-        for (Pattern pattern : patterns) {
-            if (pattern.matcher(path).matches()) {
+    private static boolean matchesAny(List<Glob> patterns, String path) {
+        for (Glob glob : patterns) {
+            if (glob.matches(path)) {
                 return true;
             }
         }
@@ -59,36 +58,5 @@ public final class PathFilter {
     // A git directory (of the tree itself or of a nested checkout) holds objects and config, never documents.
     private static boolean isInsideGitDirectory(String path) {
         return path.startsWith(".git/") || path.contains("/.git/");
-    }
-
-    /** Translates a glob into an anchored regular expression. */
-    static Pattern compile(String glob) {
-        String g = glob.startsWith("/") ? glob.substring(1) : glob;
-        StringBuilder regex = new StringBuilder();
-        int i = 0;
-        while (i < g.length()) {
-            char c = g.charAt(i);
-            if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
-                boolean segmentStart = i == 0 || g.charAt(i - 1) == '/';
-                boolean followedBySlash = i + 2 < g.length() && g.charAt(i + 2) == '/';
-                if (segmentStart && followedBySlash) {
-                    regex.append("(?:.*/)?"); // "**/" : zero or more whole directories
-                    i += 3;
-                } else {
-                    regex.append(".*");
-                    i += 2;
-                }
-            } else if (c == '*') {
-                regex.append("[^/]*");
-                i++;
-            } else if (c == '?') {
-                regex.append("[^/]");
-                i++;
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-                i++;
-            }
-        }
-        return Pattern.compile(regex.toString());
     }
 }
