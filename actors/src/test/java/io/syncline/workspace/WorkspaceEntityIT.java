@@ -7,6 +7,7 @@ import io.syncline.mirrors.SourceMirrors;
 import io.syncline.source.SourceSpec;
 import io.syncline.sync.IndexConfig;
 import io.syncline.sync.IndexServices;
+import io.syncline.testing.IndexFixture;
 import io.syncline.testing.TestCorpus;
 import io.syncline.testing.TestKeyspace;
 import org.apache.pekko.Done;
@@ -51,7 +52,7 @@ class WorkspaceEntityIT {
                 .withFallback(ConfigFactory.load()));
         embedders = new Embedders(2);
         IndexServices services = new IndexServices(testKit.system(), keyspace.session(), keyspace.name(), embedders,
-                tmp.resolve("sources"));
+                tmp.resolve("sources"), IndexFixture.tmpdirPolicy(tmp.resolve("home")));
         work = new PipelineIndexWork(services, SourceMirrors.start(testKit.system(), services.sourceCaches(),
                 services.blocking()));
     }

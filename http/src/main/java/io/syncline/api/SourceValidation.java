@@ -1,6 +1,7 @@
 package io.syncline.api;
 
 import io.syncline.source.SourceException;
+import io.syncline.source.SourcePolicy;
 import io.syncline.source.SourceSpec;
 import io.syncline.source.Sources;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -18,17 +19,31 @@ import java.util.concurrent.Executor;
 final class SourceValidation {
 
     private final Executor blocking;
+    private final SourcePolicy policy;
 
-    SourceValidation(Executor blocking) {
+    SourceValidation(Executor blocking, SourcePolicy policy) {
         this.blocking = blocking;
+        this.policy = policy;
     }
 
+    /** The largest maxFileBytes a source may ask for on this node. */
+    long maxFileBytes() {
+        return policy.maxFileBytes();
+    }
+
+    /** A source may be added: it lies where the operator allows, and it can work. */
     CompletionStage<Void> source(SourceSpec spec) {
-        return CompletableFuture.runAsync(() -> translate(() -> Sources.validate(spec)), blocking);
+        return CompletableFuture.runAsync(() -> translate(() -> {
+            policy.check(spec);
+            Sources.validate(spec);
+        }), blocking);
     }
 
     CompletionStage<Void> ref(SourceSpec spec, String ref) {
-        return CompletableFuture.runAsync(() -> translate(() -> Sources.validateRef(spec, ref)), blocking);
+        return CompletableFuture.runAsync(() -> translate(() -> {
+            policy.check(spec);
+            Sources.validateRef(spec, ref);
+        }), blocking);
     }
 
     private static void translate(Runnable check) {

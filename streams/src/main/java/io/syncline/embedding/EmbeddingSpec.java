@@ -31,6 +31,8 @@ public record EmbeddingSpec(String provider, String model, String baseUrl, Integ
 
     /** Chunk size remote models get by default: their windows are large, and retrieval wants smaller pieces. */
     static final int REMOTE_DEFAULT_CHUNK_TOKENS = 509;
+    /** The longest wait for one provider request a workspace may set: longer holds a connection for nothing. */
+    static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
 
     /** A local model, with everything else default. */
     public EmbeddingSpec(String provider, String model) {
@@ -167,6 +169,9 @@ public record EmbeddingSpec(String provider, String model, String baseUrl, Integ
                 Duration parsed = parseDuration(timeout);
                 if (parsed.isZero() || parsed.isNegative()) {
                     return "embedding.timeout must be positive, was '" + timeout + "'";
+                }
+                if (parsed.compareTo(MAX_TIMEOUT) > 0) {
+                    return "embedding.timeout must be at most 5m, was '" + timeout + "'";
                 }
             } catch (IllegalArgumentException e) {
                 return e.getMessage();

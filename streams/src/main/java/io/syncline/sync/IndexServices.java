@@ -3,6 +3,7 @@ package io.syncline.sync;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.syncline.embedding.Embedders;
 import io.syncline.source.SourceCaches;
+import io.syncline.source.SourcePolicy;
 import io.syncline.store.ChunkStore;
 import io.syncline.store.ChunkTables;
 import io.syncline.store.DeadLetterStore;
@@ -29,11 +30,12 @@ public final class IndexServices {
     private final Embedders embedders;
     private final PipelineSettings settings;
     private final SourceCaches sourceCaches;
+    private final SourcePolicy sourcePolicy;
     private final Executor blocking;
     private final Executor embedding;
 
     public IndexServices(ActorSystem<?> system, CqlSession session, String keyspace, Embedders embedders,
-                         Path sourcesDir) {
+                         Path sourcesDir, SourcePolicy sourcePolicy) {
         this.system = system;
         this.documents = new DocumentStore(session, keyspace);
         this.embeddingCache = new EmbeddingCache(session, keyspace);
@@ -42,6 +44,7 @@ public final class IndexServices {
         this.embedders = embedders;
         this.settings = PipelineSettings.fromConfig(system.settings().config());
         this.sourceCaches = new SourceCaches(sourcesDir);
+        this.sourcePolicy = sourcePolicy;
         this.blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("syncline.dispatchers.blocking"));
         this.embedding = system.dispatchers().lookup(DispatcherSelector.fromConfig("syncline.dispatchers.embedding"));
     }
@@ -91,6 +94,11 @@ public final class IndexServices {
     }
 
     /** The dispatcher for JGit, file I/O and tokenizing. */
+    /** Where local sources may be: checked before a source is added and before each of its jobs. */
+    public SourcePolicy sourcePolicy() {
+        return sourcePolicy;
+    }
+
     public Executor blocking() {
         return blocking;
     }

@@ -47,7 +47,8 @@ public final class SyncJob {
      */
     public CompletionStage<String> resolve(String workspace, SourceSpec spec, String ref) {
         return CompletableFuture.supplyAsync(() -> {
-            try (Source source = Sources.open(spec, services.sourceCaches().of(workspace, spec.id()))) {
+            SourceSpec allowed = services.sourcePolicy().apply(spec);
+            try (Source source = Sources.open(allowed, services.sourceCaches().of(workspace, spec.id()))) {
                 return source.resolve(ref);
             }
         }, services.blocking());
@@ -56,8 +57,10 @@ public final class SyncJob {
     /** Runs the job from its checkpoint to its end; the kill switch aborts it. */
     public CompletionStage<Result> run(JobInput job, ProgressListener listener, SharedKillSwitch killSwitch) {
         return CompletableFuture
-                .supplyAsync(() -> Sources.open(job.source(), services.sourceCaches().of(job.workspace(),
-                        job.source().id())), services.blocking())
+                .supplyAsync(() -> {
+                    SourceSpec allowed = services.sourcePolicy().apply(job.source());
+                    return Sources.open(allowed, services.sourceCaches().of(job.workspace(), allowed.id()));
+                }, services.blocking())
                 .thenCompose(source -> runWith(source, job, listener, killSwitch)
                         .whenComplete((result, error) -> source.close()));
     }

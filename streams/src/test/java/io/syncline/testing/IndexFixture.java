@@ -6,6 +6,7 @@ import io.syncline.embedding.Embedders;
 import io.syncline.embedding.remote.ProviderEndpoints;
 import io.syncline.embedding.remote.ProviderRuntime;
 import io.syncline.embedding.remote.ProviderSettings;
+import io.syncline.source.SourcePolicy;
 import io.syncline.store.DocumentRecord;
 import io.syncline.sync.IndexServices;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -52,7 +53,12 @@ public final class IndexFixture implements AutoCloseable {
                 providers, embedder -> recorders.computeIfAbsent(embedder.modelKey(),
                 key -> new RecordingEmbedder(embedder)));
         this.services = new IndexServices(system, keyspace.session(), keyspace.name(), embedders,
-                home.resolve("sources"));
+                home.resolve("sources"), tmpdirPolicy(home));
+    }
+
+    /** Local sources anywhere under the JVM's tmpdir, where the tests make their repositories; not in the home. */
+    public static SourcePolicy tmpdirPolicy(Path home) {
+        return new SourcePolicy(List.of(Path.of(System.getProperty("java.io.tmpdir"))), home);
     }
 
     /** The key tests give remote providers: {@code "apiKeyEnv": "FAKE_PROVIDER_KEY"}. */
