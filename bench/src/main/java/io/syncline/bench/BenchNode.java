@@ -52,6 +52,9 @@ final class BenchNode implements AutoCloseable {
         settings.put("pekko.cluster.seed-nodes", List.of("pekko://Syncline@127.0.0.1:" + remotePort));
         settings.put("pekko.coordinated-shutdown.exit-jvm", "off");
         settings.put("syncline.http.drain-delay", "0s"); // no load balancer to wait for
+        settings.put("syncline.auth.admin-key", NodeClient.ADMIN_KEY);
+        // The benchmarks write their corpora under the JVM's tmpdir.
+        settings.put("syncline.sources.allowed-roots", System.getProperty("java.io.tmpdir"));
         SynclineNode node = SynclineNode.start(NodeConfig.load(ConfigFactory.parseMap(settings)));
         return new BenchNode(node, keyspace, dropKeyspace);
     }

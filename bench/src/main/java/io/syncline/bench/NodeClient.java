@@ -13,6 +13,9 @@ import java.time.Duration;
 /** The benchmark's client of its node's API: JSON in, JSON out, a non-2xx answer is an error. */
 final class NodeClient {
 
+    /** The operator's admin key of every benchmark node (syncline.auth.admin-key). */
+    static final String ADMIN_KEY = "bench-operator-key-0123456789abcdefghij";
+
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
 
@@ -40,7 +43,8 @@ final class NodeClient {
     }
 
     private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse<String> response = client.send(request.header("Authorization", "Bearer " + ADMIN_KEY)
+                        .timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ": "

@@ -163,7 +163,10 @@ final class NodeJvm implements AutoCloseable {
                 "-Dsyncline.cassandra.keyspace=" + keyspace,
                 "-Dpekko.remote.artery.canonical.port=" + remotePort,
                 "-Dpekko.management.http.port=" + managementPort,
-                "-Dsyncline.http.drain-delay=0s")); // no load balancer to wait for
+                "-Dsyncline.http.drain-delay=0s", // no load balancer to wait for
+                "-Dsyncline.auth.admin-key=" + NodeClient.ADMIN_KEY,
+                // the benchmarks write their corpora under the JVM's tmpdir
+                "-Dsyncline.sources.allowed-roots=" + System.getProperty("java.io.tmpdir")));
         for (int i = 0; i < seedPorts.size(); i++) {
             command.add("-Dpekko.cluster.seed-nodes." + i + "=pekko://Syncline@127.0.0.1:" + seedPorts.get(i));
         }

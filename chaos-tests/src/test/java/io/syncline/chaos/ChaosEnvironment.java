@@ -54,7 +54,8 @@ public final class ChaosEnvironment implements ExtensionContext.Store.CloseableR
         network = TestNetwork.create();
         cassandra = new ChaosCassandra(network, network.addHost("cas"), run);
         cluster = new ChaosCluster(network, cassandra, run, KEYSPACE, NODES, SETTINGS,
-                Map.of(Workflows.API_KEY_ENV, "chaos-test-key"));
+                Map.of(Workflows.API_KEY_ENV, "chaos-test-key", "SYNCLINE_ADMIN_KEY", NodeApi.ADMIN_KEY,
+                        "SYNCLINE_SOURCES_ALLOWED_ROOTS", run.toString()));
         referenceProvider = FakeEmbeddingServer.start(bridge());
     }
 

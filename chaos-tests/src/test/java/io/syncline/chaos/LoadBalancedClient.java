@@ -93,7 +93,7 @@ final class LoadBalancedClient implements AutoCloseable {
         requests++;
         URI uri = node.httpBase().resolve(path);
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
+            HttpResponse<String> response = client.send(NodeApi.authorized(HttpRequest.newBuilder(uri))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
                     .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == expected) {

@@ -18,13 +18,23 @@ import java.time.Duration;
  */
 public final class NodeApi {
 
+    /** The operator's admin key of every chaos node (SYNCLINE_ADMIN_KEY). */
+    public static final String ADMIN_KEY = "chaos-operator-key-0123456789abcdefghij";
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final URI base;
+    private final String key;
 
     public NodeApi(ChaosNode node) {
+        this(node, ADMIN_KEY);
+    }
+
+    /** A client of the node that sends another key. */
+    public NodeApi(ChaosNode node, String key) {
         this.base = node.httpBase();
+        this.key = key;
     }
 
     public record Response(int status, String body) {
@@ -55,9 +65,18 @@ public final class NodeApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
     public Response put(String path, String json) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A request of the API with the chaos nodes' admin key ({@link #ADMIN_KEY}). */
+    static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return request.header("Authorization", "Bearer " + ADMIN_KEY);
     }
 
     /** A JSON string literal. */
@@ -71,7 +90,8 @@ public final class NodeApi {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(REQUEST_TIMEOUT).build(),
+            HttpResponse<String> response = client.send(request.header("Authorization", "Bearer " + key)
+                            .timeout(REQUEST_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {

@@ -61,7 +61,7 @@ final class RequestProbe implements AutoCloseable {
 
     private void record(String request, HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = client.send(builder.timeout(TIMEOUT).build(),
+            HttpResponse<String> response = client.send(NodeApi.authorized(builder).timeout(TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
             answers.add(new Answer(request, response.statusCode(), response.body()));
         } catch (java.io.IOException e) {

@@ -1,6 +1,8 @@
 package io.syncline.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.syncline.auth.AuthSettings;
+import io.syncline.auth.FirstAdminKey;
 import io.syncline.json.Json;
 
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,11 +33,31 @@ final class Demo {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String key;
+    private final String keyInShell;
     private final PrintStream out;
 
-    Demo(int httpPort, PrintStream out) {
+    /**
+     * @param key        the admin key the demo calls the API with
+     * @param keyInShell how the printed curl examples get that key in a shell, say {@code $(cat FILE)}
+     */
+    Demo(int httpPort, String key, String keyInShell, PrintStream out) {
         this.base = "http://127.0.0.1:" + httpPort;
+        this.key = key;
+        this.keyInShell = keyInShell;
         this.out = out;
+    }
+
+    /** The admin key of a demo node: the operator's, or the one the node made in its home. */
+    static Demo on(SynclineNode node, PrintStream out) throws IOException {
+        var operatorKey = AuthSettings.fromConfig(node.system().settings().config()).adminKey();
+        if (operatorKey.isPresent()) {
+            return new Demo(node.httpPort(), operatorKey.get(), "$SYNCLINE_ADMIN_KEY", out);
+        }
+        Path file = node.adminKeyFile().orElseThrow(() -> new IllegalStateException("this keyspace has API keys,"
+                + " but none is in " + node.settings().home().resolve(FirstAdminKey.FILE_NAME) + "; set"
+                + " SYNCLINE_ADMIN_KEY, or use another keyspace (SYNCLINE_CASSANDRA_KEYSPACE)"));
+        return new Demo(node.httpPort(), Files.readString(file).strip(), "$(cat " + file + ")", out);
     }
 
     void run(Path repository) throws IOException, InterruptedException {
@@ -60,9 +83,12 @@ final class Demo {
             search(query);
         }
         out.println();
-        out.println("Syncline is serving on " + base + " (API in README.md). For example:");
-        out.println("  curl -s " + base + "/v1/workspaces/" + WORKSPACE);
-        out.println("  curl -s -X POST " + base + "/v1/workspaces/" + WORKSPACE
+        out.println("Syncline is serving on " + base + " (API in README.md and docs/api.md). Every /v1 request needs"
+                + " an API key; this node's admin key is " + keyInShell + ". For example:");
+        out.println("  curl -s -H \"Authorization: Bearer " + keyInShell + "\" " + base + "/v1/workspaces/"
+                + WORKSPACE);
+        out.println("  curl -s -H \"Authorization: Bearer " + keyInShell + "\" -H 'Content-Type: application/json'"
+                + " -X POST " + base + "/v1/workspaces/" + WORKSPACE
                 + "/search -d '{\"query\":\"how is the embedding cache keyed\",\"k\":3}'");
         out.println("Press Ctrl-C to stop Syncline.");
     }
@@ -111,7 +137,8 @@ final class Demo {
 
     private HttpResponse<String> send(String method, String path, Object body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + key);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -28,7 +28,7 @@ public final class Main {
         if (command.equals("demo")) {
             Path source = Path.of(args.length > 1 ? args[1] : ".").toAbsolutePath().normalize();
             try {
-                new Demo(node.httpPort(), System.out).run(source);
+                Demo.on(node, System.out).run(source);
             } catch (Exception e) {
                 System.err.println("the demo failed: " + e.getMessage() + " (the node keeps serving)");
             }

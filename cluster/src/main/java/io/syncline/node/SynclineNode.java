@@ -3,7 +3,11 @@ package io.syncline.node;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.typesafe.config.Config;
 import io.syncline.api.ApiRoutes;
+import io.syncline.api.HttpSettings;
 import io.syncline.api.Workspaces;
+import io.syncline.auth.ApiKeys;
+import io.syncline.auth.AuthSettings;
+import io.syncline.auth.FirstAdminKey;
 import io.syncline.cassandra.SchemaMigrations;
 import io.syncline.embedding.Embedders;
 import io.syncline.embedding.EmbeddingSpec;
@@ -14,6 +18,9 @@ import io.syncline.membership.MajorityFence;
 import io.syncline.mirrors.SourceMirrors;
 import io.syncline.providers.ProviderCoordinator;
 import io.syncline.search.SearchService;
+import io.syncline.source.SourcePolicy;
+import io.syncline.store.ApiKeyStore;
+import io.syncline.store.AuditLog;
 import io.syncline.sync.IndexServices;
 import io.syncline.workspace.PipelineIndexWork;
 import io.syncline.workspace.WorkspaceEntity;
@@ -31,7 +38,9 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegi
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -54,11 +63,14 @@ public final class SynclineNode {
     private final ActorSystem<Void> system;
     private final ServerBinding binding;
     private final NodeSettings settings;
+    private final Optional<Path> adminKeyFile;
 
-    private SynclineNode(ActorSystem<Void> system, ServerBinding binding, NodeSettings settings) {
+    private SynclineNode(ActorSystem<Void> system, ServerBinding binding, NodeSettings settings,
+                         Optional<Path> adminKeyFile) {
         this.system = system;
         this.binding = binding;
         this.settings = settings;
+        this.adminKeyFile = adminKeyFile;
     }
 
     /** Starts a node and returns once it serves; throws if it cannot start (after stopping what it started). */
@@ -100,7 +112,9 @@ public final class SynclineNode {
         Embedders embedders = new Embedders(settings.onnxThreads(), embeddingCalls, providers,
                 UnaryOperator.identity());
         IndexServices services = new IndexServices(system, session, settings.keyspace(), embedders,
-                settings.sourcesDir());
+                settings.sourcesDir(), SourcePolicy.fromConfig(system.settings().config(), settings.home()));
+        log.info("local sources may be read under: {}", services.sourcePolicy().roots().isEmpty()
+                ? "nowhere (syncline.sources.allowed-roots is empty)" : services.sourcePolicy().roots());
         if (settings.preloadDefaultModel()) {
             // Load the default model now: the first sync or search should not wait for it.
             CompletableFuture.runAsync(() -> embedders.forSpec(EmbeddingSpec.defaultSpec()), services.blocking());
@@ -108,8 +122,14 @@ public final class SynclineNode {
         WorkspaceEntity.init(system, new PipelineIndexWork(services,
                 SourceMirrors.start(system, services.sourceCaches(), services.blocking())));
 
+        AuthSettings auth = AuthSettings.fromConfig(system.settings().config());
+        ApiKeyStore keyStore = new ApiKeyStore(session, settings.keyspace());
+        Optional<Path> adminKeyFile = auth.adminKey().isPresent() ? Optional.empty()
+                : FirstAdminKey.ensure(keyStore, settings.home());
         ApiRoutes routes = new ApiRoutes(new Workspaces(system, settings.askTimeout()),
-                new SearchService(services, settings.searchConcurrency()), services);
+                new SearchService(services, settings.searchConcurrency()), services, new ApiKeys(keyStore, auth),
+                new AuditLog(session, settings.keyspace()), HttpSettings.fromConfig(system.settings().config()),
+                auth.keyCacheTtl());
         ServerBinding binding = await(Http.get(system).newServerAt(settings.httpInterface(), settings.httpPort())
                 .bind(routes.route()), Duration.ofSeconds(30), "binding the HTTP API");
         binding.addToCoordinatedShutdown(Duration.ofSeconds(10), system);
@@ -136,7 +156,7 @@ public final class SynclineNode {
         log.info("Syncline node serving on http://{}:{} (management on port {})",
                 binding.localAddress().getHostString(), binding.localAddress().getPort(),
                 system.settings().config().getInt("pekko.management.http.port"));
-        return new SynclineNode(system, binding, settings);
+        return new SynclineNode(system, binding, settings, adminKeyFile);
     }
 
     public ActorSystem<Void> system() {
@@ -149,6 +169,11 @@ public final class SynclineNode {
 
     public NodeSettings settings() {
         return settings;
+    }
+
+    /** The file holding this keyspace's first admin key, when this node made it or found it; empty otherwise. */
+    public Optional<Path> adminKeyFile() {
+        return adminKeyFile;
     }
 
     /** Stops the node gracefully and waits until it is down. */

@@ -7,21 +7,39 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A client of a node's HTTP API for tests: plain requests, answers as status and JSON. */
+/**
+ * A client of a node's HTTP API for tests: plain requests with one API key (the test nodes' operator key unless
+ * told otherwise), answers as status and JSON.
+ */
 final class Api {
+
+    /** The operator's admin key of every test node (syncline.auth.admin-key). */
+    static final String ADMIN_KEY = "test-operator-key-0123456789abcdefghij";
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String key;
 
     Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, ADMIN_KEY);
     }
 
-    record Response(int status, String body) {
+    private Api(String base, String key) {
+        this.base = base;
+        this.key = key;
+    }
+
+    /** The same node, with another key; null sends none. */
+    Api withKey(String otherKey) {
+        return new Api(base, otherKey);
+    }
+
+    record Response(int status, String body, HttpHeaders headers) {
 
         JsonNode json() {
             try {
@@ -58,15 +76,23 @@ final class Api {
     }
 
     Response send(String method, String path, String json) {
+        return send(method, path, json, "application/json");
+    }
+
+    /** A request whose body is sent as the given content type. */
+    Response send(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
-        if (json == null) {
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

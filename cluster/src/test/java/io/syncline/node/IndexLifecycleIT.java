@@ -161,7 +161,7 @@ class IndexLifecycleIT {
     private static Set<String> chunkHashes(List<String> manifest) {
         Set<String> hashes = new HashSet<>();
         for (String line : manifest) {
-            Api.Response parsed = new Api.Response(200, line);
+            Api.Response parsed = new Api.Response(200, line, null);
             parsed.json().get("chunks").forEach(h -> hashes.add(h.asText()));
         }
         return hashes;

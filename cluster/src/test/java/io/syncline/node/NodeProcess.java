@@ -38,7 +38,8 @@ final class NodeProcess {
                 "-Dpekko.remote.artery.canonical.port=" + remotePort,
                 "-Dpekko.management.http.port=" + managementPort,
                 "-Dpekko.cluster.seed-nodes.0=pekko://Syncline@127.0.0.1:" + remotePort,
-                "-Dpekko.actor.serialize-messages=on", "-Dsyncline.http.drain-delay=0s"));
+                "-Dpekko.actor.serialize-messages=on", "-Dsyncline.http.drain-delay=0s",
+                "-Dsyncline.sources.allowed-roots=" + System.getProperty("java.io.tmpdir")));
         List<String> contactPoints = LocalCassandra.contactPointStrings();
         for (int i = 0; i < contactPoints.size(); i++) {
             command.add("-Ddatastax-java-driver.basic.contact-points." + i + "=" + contactPoints.get(i));
@@ -53,7 +54,9 @@ final class NodeProcess {
 
     void start() {
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put("SYNCLINE_ADMIN_KEY", Api.ADMIN_KEY);
+            process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -54,6 +54,9 @@ final class TestNode implements AutoCloseable {
         // Several nodes share this JVM: a pause (a long GC) must not halt it, only fence the node.
         settings.put("syncline.fence.halt-after-pause", "off");
         settings.put("syncline.http.drain-delay", "0s");
+        settings.putIfAbsent("syncline.auth.admin-key", Api.ADMIN_KEY);
+        // The tests make their repositories under the JVM's tmpdir (JUnit's @TempDir).
+        settings.putIfAbsent("syncline.sources.allowed-roots", System.getProperty("java.io.tmpdir"));
         return NodeConfig.load(ConfigFactory.parseMap(settings));
     }
 

@@ -1,5 +1,7 @@
 package io.syncline.api;
 
+import io.syncline.auth.Caller;
+import io.syncline.auth.Role;
 import io.syncline.store.DeadLetter;
 import io.syncline.store.DeadLetterStore;
 import io.syncline.workspace.JobView;
@@ -8,7 +10,6 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.apache.pekko.stream.javadsl.Sink;
 
 import java.util.ArrayList;
@@ -47,15 +48,22 @@ final class DeadLetterRoutes extends AllDirectives {
     record Retried(String job, List<String> jobs, int documents) {
     }
 
-    Route route() {
-        return pathPrefix(PathMatchers.segment("v1").slash("workspaces").slash(PathMatchers.segment())
-                .slash("dead-letters"), workspace -> concat(
-                pathEndOrSingleSlash(() -> get(() -> onSuccess(workspaces.get(workspace),
-                        view -> onSuccess(list(workspace), items -> complete(StatusCodes.OK, new Items(items),
-                                JsonMarshalling.json()))))),
-                path("retry", () -> post(() -> entity(Unmarshaller.entityToString(),
-                        body -> retry(workspace, body)))),
-                path(PathMatchers.segment(), id -> delete(() -> remove(workspace, id)))));
+    Route route(Caller caller) {
+        return pathPrefix(PathMatchers.segment("workspaces").slash(PathMatchers.segment()).slash("dead-letters"),
+                workspace -> concat(
+                        pathEndOrSingleSlash(() -> get(() -> {
+                            Access.toWorkspace(caller, workspace, Role.READER, "reading dead letters");
+                            return onSuccess(workspaces.get(workspace), view -> onSuccess(list(workspace),
+                                    items -> complete(StatusCodes.OK, new Items(items), JsonMarshalling.json())));
+                        })),
+                        path("retry", () -> post(() -> {
+                            Access.toWorkspace(caller, workspace, Role.EDITOR, "retrying dead letters");
+                            return JsonRequest.body(body -> retry(workspace, body));
+                        })),
+                        path(PathMatchers.segment(), id -> delete(() -> {
+                            Access.toWorkspace(caller, workspace, Role.EDITOR, "dropping a dead letter");
+                            return remove(workspace, id);
+                        }))));
     }
 
     private CompletionStage<List<DeadLetter>> list(String workspace) {

@@ -1,6 +1,8 @@
 package io.syncline.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.syncline.auth.Caller;
+import io.syncline.auth.Role;
 import io.syncline.json.Json;
 import io.syncline.store.DocumentRecord;
 import io.syncline.store.DocumentStore;
@@ -45,10 +47,13 @@ final class ManifestRoutes extends AllDirectives {
     record Line(String source, String path, String revision, String contentHash, List<String> chunks) {
     }
 
-    Route route() {
-        return path(PathMatchers.segment("v1").slash("workspaces").slash(PathMatchers.segment()).slash("manifest"),
-                workspace -> get(() -> onSuccess(workspaces.get(workspace),
-                        view -> complete(HttpEntities.create(NDJSON, lines(view))))));
+    Route route(Caller caller) {
+        return path(PathMatchers.segment("workspaces").slash(PathMatchers.segment()).slash("manifest"),
+                workspace -> get(() -> {
+                    Access.toWorkspace(caller, workspace, Role.READER, "reading the manifest");
+                    return onSuccess(workspaces.get(workspace),
+                            view -> complete(HttpEntities.create(NDJSON, lines(view))));
+                }));
     }
 
     private Source<ByteString, NotUsed> lines(WorkspaceView view) {

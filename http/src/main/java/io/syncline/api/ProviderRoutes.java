@@ -1,10 +1,10 @@
 package io.syncline.api;
 
+import io.syncline.auth.Caller;
 import io.syncline.embedding.Embedders;
 import io.syncline.embedding.remote.ProviderStatus;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
-import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
 import java.util.List;
@@ -25,8 +25,14 @@ final class ProviderRoutes extends AllDirectives {
     record Providers(List<ProviderStatus> providers) {
     }
 
-    Route route() {
-        return path(PathMatchers.segment("v1").slash("providers"), () -> get(() -> complete(StatusCodes.OK,
-                new Providers(embedders.providerStatuses()), JsonMarshalling.json())));
+    /** The endpoints are shared by workspaces of every scope, so only a key of every workspace sees them. */
+    Route route(Caller caller) {
+        return path("providers", () -> get(() -> {
+            if (!caller.allWorkspaces()) {
+                throw ApiException.forbidden("key '" + caller.keyId() + "' reaches only some workspaces; the"
+                        + " provider list covers all of them; see a job's 'trouble' for its own provider");
+            }
+            return complete(StatusCodes.OK, new Providers(embedders.providerStatuses()), JsonMarshalling.json());
+        }));
     }
 }

@@ -1,5 +1,7 @@
 package io.syncline.api;
 
+import io.syncline.auth.Caller;
+import io.syncline.auth.Role;
 import io.syncline.search.SearchRequest;
 import io.syncline.search.SearchService;
 import io.syncline.store.SearchHit;
@@ -9,7 +11,6 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 import java.util.HashSet;
 import java.util.List;
@@ -37,9 +38,12 @@ final class SearchRoutes extends AllDirectives {
     record Response(List<Result> results, long tookMs, String configHash) {
     }
 
-    Route route() {
-        return path(PathMatchers.segment("v1").slash("workspaces").slash(PathMatchers.segment()).slash("search"),
-                workspace -> post(() -> entity(Unmarshaller.entityToString(), body -> search(workspace, body))));
+    Route route(Caller caller) {
+        return path(PathMatchers.segment("workspaces").slash(PathMatchers.segment()).slash("search"),
+                workspace -> post(() -> {
+                    Access.toWorkspace(caller, workspace, Role.READER, "searching");
+                    return JsonRequest.body(body -> search(workspace, body));
+                }));
     }
 
     private Route search(String workspace, String body) {

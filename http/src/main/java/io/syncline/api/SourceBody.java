@@ -12,7 +12,14 @@ import java.util.List;
 record SourceBody(String id, String type, String uri, String path, String branch, List<String> include,
                   List<String> exclude, Long maxFileBytes) {
 
-    SourceSpec toSpec() {
+    static final int MAX_GLOBS = 64;
+    static final int MAX_GLOB_CHARS = 256;
+    /** Paths, uris and branch names: longer ones are no real repository's. */
+    static final int MAX_LOCATION_CHARS = 4096;
+    static final int MAX_BRANCH_CHARS = 255;
+
+    /** @param maxFileBytesAllowed the node's limit ({@code syncline.sources.max-file-bytes}) */
+    SourceSpec toSpec(long maxFileBytesAllowed) {
         Require.id(id, "id");
         Require.present(type, "type");
         SourceType sourceType;
@@ -29,7 +36,16 @@ record SourceBody(String id, String type, String uri, String path, String branch
             Require.that(uri == null && branch == null,
                     "fields 'uri' and 'branch' are for git sources; a filesystem source has a 'path'");
         }
+        Require.that(uri == null || uri.length() <= MAX_LOCATION_CHARS, "field 'uri' must be at most "
+                + MAX_LOCATION_CHARS + " characters, was " + (uri == null ? 0 : uri.length()));
+        Require.that(path == null || path.length() <= MAX_LOCATION_CHARS, "field 'path' must be at most "
+                + MAX_LOCATION_CHARS + " characters, was " + (path == null ? 0 : path.length()));
+        Require.that(branch == null || branch.length() <= MAX_BRANCH_CHARS, "field 'branch' must be at most "
+                + MAX_BRANCH_CHARS + " characters, was " + (branch == null ? 0 : branch.length()));
         Require.that(maxFileBytes == null || maxFileBytes > 0, "field 'maxFileBytes' must be positive");
+        Require.that(maxFileBytes == null || maxFileBytes <= maxFileBytesAllowed, "field 'maxFileBytes' must be at"
+                + " most " + maxFileBytesAllowed + " (this node's syncline.sources.max-file-bytes), was "
+                + maxFileBytes);
         checkGlobs(include, "include");
         checkGlobs(exclude, "exclude");
         return new SourceSpec(id, sourceType, uri, path, branch, include, exclude,
@@ -38,8 +54,12 @@ record SourceBody(String id, String type, String uri, String path, String branch
 
     private static void checkGlobs(List<String> globs, String field) {
         if (globs != null) {
+            Require.that(globs.size() <= MAX_GLOBS, "field '" + field + "' may hold at most " + MAX_GLOBS
+                    + " globs, had " + globs.size());
             for (String glob : globs) {
                 Require.that(glob != null && !glob.isBlank(), "field '" + field + "' must not hold empty globs");
+                Require.that(glob.length() <= MAX_GLOB_CHARS, "field '" + field + "' holds a glob of "
+                        + glob.length() + " characters; the limit is " + MAX_GLOB_CHARS);
             }
         }
     }

@@ -1,11 +1,12 @@
 package io.syncline.api;
 
+import io.syncline.auth.Caller;
+import io.syncline.auth.Role;
 import io.syncline.source.SourceSpec;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 import java.util.Map;
 
@@ -23,16 +24,21 @@ final class SourceRoutes extends AllDirectives {
         this.validation = validation;
     }
 
-    Route route() {
-        return pathPrefix(PathMatchers.segment("v1").slash("workspaces").slash(PathMatchers.segment())
-                .slash("sources"), workspace -> concat(
-                pathEndOrSingleSlash(() -> post(() -> entity(Unmarshaller.entityToString(),
-                        body -> add(workspace, body)))),
-                path(PathMatchers.segment(), source -> delete(() -> remove(workspace, source)))));
+    Route route(Caller caller) {
+        return pathPrefix(PathMatchers.segment("workspaces").slash(PathMatchers.segment()).slash("sources"),
+                workspace -> concat(
+                        pathEndOrSingleSlash(() -> post(() -> {
+                            Access.toWorkspace(caller, workspace, Role.EDITOR, "adding a source");
+                            return JsonRequest.body(body -> add(workspace, body));
+                        })),
+                        path(PathMatchers.segment(), source -> delete(() -> {
+                            Access.toWorkspace(caller, workspace, Role.EDITOR, "removing a source");
+                            return remove(workspace, source);
+                        }))));
     }
 
     private Route add(String workspace, String body) {
-        SourceSpec spec = JsonBody.parse(body, SourceBody.class).toSpec();
+        SourceSpec spec = JsonBody.parse(body, SourceBody.class).toSpec(validation.maxFileBytes());
         // The workspace is asked first, so that an unknown workspace is a 404 even for a source that cannot work.
         return onSuccess(workspaces.get(workspace), current -> onSuccess(validation.source(spec), valid ->
                 onSuccess(workspaces.addSource(workspace, spec), view -> respondWithHeader(

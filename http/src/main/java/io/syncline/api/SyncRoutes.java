@@ -1,5 +1,7 @@
 package io.syncline.api;
 
+import io.syncline.auth.Caller;
+import io.syncline.auth.Role;
 import io.syncline.embedding.Embedders;
 import io.syncline.sync.SyncMode;
 import io.syncline.workspace.WorkspaceView;
@@ -8,7 +10,6 @@ import org.apache.pekko.http.javadsl.model.headers.Location;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /**
  * {@code POST /v1/workspaces/{ws}/syncs} (a job is queued, 202) and {@code GET /v1/workspaces/{ws}/syncs/{job}}.
@@ -26,17 +27,24 @@ final class SyncRoutes extends AllDirectives {
         this.embedders = embedders;
     }
 
-    Route route() {
-        return pathPrefix(PathMatchers.segment("v1").slash("workspaces").slash(PathMatchers.segment())
-                .slash("syncs"), workspace -> concat(
-                pathEndOrSingleSlash(() -> post(() -> entity(Unmarshaller.entityToString(),
-                        body -> request(workspace, body)))),
-                path(PathMatchers.segment(), job -> get(() -> onSuccess(workspaces.job(workspace, job),
-                        view -> onSuccess(workspaces.get(workspace), ws -> complete(StatusCodes.OK,
-                                JobJson.of(view, "running".equals(view.state())
-                                        ? embedders.trouble(ws.settings().toConfig().embedding()).orElse(null)
-                                        : null),
-                                JsonMarshalling.json())))))));
+    Route route(Caller caller) {
+        return pathPrefix(PathMatchers.segment("workspaces").slash(PathMatchers.segment()).slash("syncs"),
+                workspace -> concat(
+                        pathEndOrSingleSlash(() -> post(() -> {
+                            Access.toWorkspace(caller, workspace, Role.EDITOR, "starting a sync");
+                            return JsonRequest.body(body -> request(workspace, body));
+                        })),
+                        path(PathMatchers.segment(), job -> get(() -> {
+                            Access.toWorkspace(caller, workspace, Role.READER, "reading a job");
+                            return job(workspace, job);
+                        }))));
+    }
+
+    private Route job(String workspace, String job) {
+        return onSuccess(workspaces.job(workspace, job), view -> onSuccess(workspaces.get(workspace),
+                ws -> complete(StatusCodes.OK, JobJson.of(view, "running".equals(view.state())
+                                ? embedders.trouble(ws.settings().toConfig().embedding()).orElse(null) : null),
+                        JsonMarshalling.json())));
     }
 
     private Route request(String workspace, String body) {

@@ -1,12 +1,13 @@
 package io.syncline.api;
 
+import io.syncline.auth.Caller;
+import io.syncline.auth.Role;
 import io.syncline.embedding.Embedders;
 import io.syncline.sync.IndexConfig;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /**
  * {@code POST /v1/workspaces}, {@code GET /v1/workspaces/{ws}} and {@code PUT /v1/workspaces/{ws}/config}.
@@ -15,25 +16,41 @@ final class WorkspaceRoutes extends AllDirectives {
 
     private final Workspaces workspaces;
     private final Embedders embedders;
+    private final Audit audit;
 
-    WorkspaceRoutes(Workspaces workspaces, Embedders embedders) {
+    WorkspaceRoutes(Workspaces workspaces, Embedders embedders, Audit audit) {
         this.workspaces = workspaces;
         this.embedders = embedders;
+        this.audit = audit;
     }
 
-    Route route() {
-        return pathPrefix(PathMatchers.segment("v1").slash("workspaces"), () -> concat(
-                pathEndOrSingleSlash(() -> post(() -> entity(Unmarshaller.entityToString(), this::create))),
+    Route route(Caller caller) {
+        return pathPrefix("workspaces", () -> concat(
+                pathEndOrSingleSlash(() -> post(() -> JsonRequest.body(body -> create(caller, body)))),
                 pathPrefix(PathMatchers.segment(), workspace -> concat(
-                        pathEndOrSingleSlash(() -> get(() -> onSuccess(workspaces.get(workspace),
-                                view -> complete(StatusCodes.OK, WorkspaceJson.of(view), JsonMarshalling.json())))),
-                        path("config", () -> put(() -> entity(Unmarshaller.entityToString(),
-                                body -> changeConfig(workspace, body))))))));
+                        pathEndOrSingleSlash(() -> get(() -> {
+                            Access.toWorkspace(caller, workspace, Role.READER, "reading a workspace");
+                            return onSuccess(workspaces.get(workspace), view -> complete(StatusCodes.OK,
+                                    WorkspaceJson.of(view), JsonMarshalling.json()));
+                        })),
+                        path("config", () -> put(() -> audit.audited(caller, "workspace.config", workspace, () -> {
+                            Access.toWorkspace(caller, workspace, Role.EDITOR, "changing a workspace's config");
+                            return JsonRequest.body(body -> changeConfig(workspace, body));
+                        })))))));
     }
 
-    private Route create(String body) {
+    private Route create(Caller caller, String body) {
         CreateWorkspaceBody request = JsonBody.parse(body, CreateWorkspaceBody.class);
         String id = Require.id(request.id(), "id");
+        return audit.audited(caller, "workspace.create", id, () -> create(caller, id, request));
+    }
+
+    private Route create(Caller caller, String id, CreateWorkspaceBody request) {
+        Access.require(caller, Role.ADMIN, "creating a workspace");
+        if (!caller.reaches(id)) {
+            throw ApiException.forbidden("key '" + caller.keyId() + "' reaches only some workspaces, and '" + id
+                    + "' is not one of them");
+        }
         var config = usable(request.config().toConfig());
         return onSuccess(workspaces.create(id, config), view -> respondWithHeader(
                 org.apache.pekko.http.javadsl.model.headers.Location.create("/v1/workspaces/" + id),

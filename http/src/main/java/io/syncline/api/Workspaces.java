@@ -94,8 +94,7 @@ public final class Workspaces {
                                          int tries, Duration each) {
         if (!Require.ID.matcher(id).matches()) {
             // Never start an entity for an id no workspace can have.
-            return CompletableFuture.failedFuture(
-                    ApiException.notFound("workspace '" + id + "' does not exist"));
+            return CompletableFuture.failedFuture(missing(id));
         }
         return sharding.entityRefFor(WorkspaceEntity.ENTITY_KEY, id).<T>askWithStatus(command::apply, each)
                 .<CompletionStage<T>>handle((answer, error) -> {
@@ -108,6 +107,11 @@ public final class Workspaces {
                     throw toApiException(id, error);
                 })
                 .thenCompose(answer -> answer);
+    }
+
+    /** The answer about a workspace that does not exist, or that the caller's key does not reach. */
+    static ApiException missing(String id) {
+        return ApiException.notFound("workspace '" + id + "' does not exist");
     }
 
     private static Throwable unwrap(Throwable error) {

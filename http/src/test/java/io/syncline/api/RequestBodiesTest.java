@@ -1,6 +1,7 @@
 package io.syncline.api;
 
 import io.syncline.embedding.LocalModel;
+import io.syncline.source.SourcePolicy;
 import io.syncline.source.SourceSpec;
 import io.syncline.source.SourceType;
 import io.syncline.sync.IndexConfig;
@@ -10,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RequestBodiesTest {
+
+    private static final long NODE_LIMIT = SourcePolicy.DEFAULT_MAX_FILE_BYTES;
 
     @Test
     void aWorkspaceWithoutConfigGetsTheDefaultModelAndChunksThatFillItsWindow() {
@@ -45,14 +48,38 @@ class RequestBodiesTest {
     @Test
     void sourceBodiesBecomeSpecsWithDefaultsAndRefuseFieldsOfTheOtherType() {
         SourceSpec git = JsonBody.parse("{\"id\":\"r\",\"type\":\"git\",\"uri\":\"/repo\",\"exclude\":[\"*.png\"]}",
-                SourceBody.class).toSpec();
+                SourceBody.class).toSpec(NODE_LIMIT);
 
         assertThat(git.type()).isEqualTo(SourceType.GIT);
         assertThat(git.include()).containsExactly("**");
         assertThat(git.maxFileBytes()).isEqualTo(SourceSpec.DEFAULT_MAX_FILE_BYTES);
         assertThatThrownBy(() -> JsonBody.parse("{\"id\":\"f\",\"type\":\"filesystem\",\"path\":\"/d\","
-                + "\"branch\":\"main\"}", SourceBody.class).toSpec()).hasMessageContaining("for git sources");
+                + "\"branch\":\"main\"}", SourceBody.class).toSpec(NODE_LIMIT)).hasMessageContaining("for git sources");
         assertThatThrownBy(() -> JsonBody.parse("{\"id\":\"f\",\"type\":\"git\",\"uri\":\"/r\",\"maxFileBytes\":0}",
-                SourceBody.class).toSpec()).hasMessageContaining("'maxFileBytes' must be positive");
+                SourceBody.class).toSpec(NODE_LIMIT)).hasMessageContaining("'maxFileBytes' must be positive");
+    }
+
+    @Test
+    void sourceLimitsNameTheLimitAndItsValue() {
+        String many = "[" + "\"*.md\",".repeat(65) + "\"*.txt\"]";
+        String longGlob = "[\"" + "a".repeat(257) + "\"]";
+
+        assertThatThrownBy(() -> JsonBody.parse("{\"id\":\"r\",\"type\":\"git\",\"uri\":\"/r\",\"include\":" + many
+                + "}", SourceBody.class).toSpec(NODE_LIMIT)).hasMessageContaining("at most 64 globs, had 66");
+        assertThatThrownBy(() -> JsonBody.parse("{\"id\":\"r\",\"type\":\"git\",\"uri\":\"/r\",\"exclude\":"
+                + longGlob + "}", SourceBody.class).toSpec(NODE_LIMIT))
+                .hasMessageContaining("a glob of 257 characters; the limit is 256");
+        assertThatThrownBy(() -> JsonBody.parse("{\"id\":\"r\",\"type\":\"git\",\"uri\":\"/r\","
+                + "\"maxFileBytes\":1048577}", SourceBody.class).toSpec(NODE_LIMIT))
+                .hasMessageContaining("'maxFileBytes' must be at most 1048576").hasMessageContaining("was 1048577");
+        assertThat(JsonBody.parse("{\"id\":\"r\",\"type\":\"git\",\"uri\":\"/r\",\"maxFileBytes\":1048576}",
+                SourceBody.class).toSpec(NODE_LIMIT).maxFileBytes()).isEqualTo(1048576);
+    }
+
+    @Test
+    void aProviderTimeoutOverFiveMinutesIsRefused() {
+        assertThatThrownBy(() -> JsonBody.parse("{\"embedding\":{\"provider\":\"openai\",\"model\":\"m\","
+                + "\"dimensions\":8,\"apiKeyEnv\":\"K\",\"timeout\":\"6m\"}}", ConfigBody.class).toConfig())
+                .hasMessageContaining("embedding.timeout must be at most 5m, was '6m'");
     }
 }
