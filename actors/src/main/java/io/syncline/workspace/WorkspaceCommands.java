@@ -38,13 +38,15 @@ final class WorkspaceCommands {
     private final String node;
     private final Supplier<EffectFactories<WorkspaceEvent, WorkspaceState>> effect;
     private final WorkspaceRuntime runtime;
+    private final WorkspaceSettings settings;
 
     WorkspaceCommands(String workspaceId, String node, Supplier<EffectFactories<WorkspaceEvent, WorkspaceState>> effect,
-                      WorkspaceRuntime runtime) {
+                      WorkspaceRuntime runtime, WorkspaceSettings settings) {
         this.workspaceId = workspaceId;
         this.node = node;
         this.effect = effect;
         this.runtime = runtime;
+        this.settings = settings;
     }
 
     ReplyEffect<WorkspaceEvent, WorkspaceState> create(WorkspaceState state, Create command) {
@@ -119,6 +121,11 @@ final class WorkspaceCommands {
                     + "' is being removed; add it again once GET /v1/workspaces/" + workspaceId
                     + " no longer lists it under removingSources").reply());
         }
+        if (state.sources().size() + state.removingSources().size() >= settings.maxSources()) {
+            return effect.get().reply(command.replyTo(), Rejection.conflict("workspace '" + workspaceId + "' has "
+                    + settings.maxSources() + " sources (those being removed included), the most a workspace may"
+                    + " have (syncline.workspace.max-sources); remove one first").reply());
+        }
         return effect.get().persist(new SourceAdded(command.spec(), Instant.now()))
                 .thenRun(next -> runtime.reconcile(next, true))
                 .thenReply(command.replyTo(), next -> StatusReply.success(WorkspaceView.of(next, node)));
@@ -147,6 +154,13 @@ final class WorkspaceCommands {
                 .findFirst();
         if (same.isPresent()) {
             return effect.get().reply(command.replyTo(), StatusReply.success(JobView.of(workspaceId, same.get())));
+        }
+        long queued = state.jobs().values().stream()
+                .filter(j -> j.state() == JobState.QUEUED && j.source().equals(command.source())).count();
+        if (queued >= settings.maxQueuedJobs()) {
+            return effect.get().reply(command.replyTo(), Rejection.conflict("source '" + command.source() + "' has "
+                    + queued + " jobs waiting, the most a source may (syncline.workspace.max-queued-jobs-per-source);"
+                    + " wait for them to run").reply());
         }
         Instant now = Instant.now();
         String jobId = jobId(state.jobSequence() + 1);

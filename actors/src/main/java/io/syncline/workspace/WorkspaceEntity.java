@@ -100,7 +100,7 @@ public final class WorkspaceEntity
         this.context = context;
         this.fence = host.fence();
         this.runtime = new WorkspaceRuntime(context, timers, shard, work, settings);
-        this.commands = new WorkspaceCommands(workspaceId, host.address(), this::Effect, runtime);
+        this.commands = new WorkspaceCommands(workspaceId, host.address(), this::Effect, runtime, settings);
         this.reports = new JobReports(this::Effect, runtime);
     }
 

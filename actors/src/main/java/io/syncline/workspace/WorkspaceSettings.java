@@ -5,22 +5,25 @@ import com.typesafe.config.Config;
 import java.time.Duration;
 
 /**
- * The workspace entity's timings, read once from {@code syncline.workspace} (defaults in reference.conf).
+ * The workspace entity's timings and quotas, read once from {@code syncline.workspace} (defaults in reference.conf).
  *
  * @param askTimeout       how long the sync runner waits for the entity to persist a report
  * @param idleTimeout      how long an entity with nothing to run stays in memory before it passivates
  * @param retryMinBackoff  the first wait before a job that failed for a passing reason resumes
  * @param retryMaxBackoff  the longest such wait
  * @param cleanupRetry     the wait before a failed cleanup (source removal, old generation) is tried again
+ * @param maxSources       sources a workspace may have
+ * @param maxQueuedJobs    jobs that may wait for one source at once (a request equal to a queued one is that one)
  */
 public record WorkspaceSettings(Duration askTimeout, Duration idleTimeout, Duration retryMinBackoff,
-                                Duration retryMaxBackoff, Duration cleanupRetry) {
+                                Duration retryMaxBackoff, Duration cleanupRetry, int maxSources,
+                                int maxQueuedJobs) {
 
     public static WorkspaceSettings fromConfig(Config config) {
         Config c = config.getConfig("syncline.workspace");
         return new WorkspaceSettings(c.getDuration("ask-timeout"), c.getDuration("idle-timeout"),
                 c.getDuration("retry-min-backoff"), c.getDuration("retry-max-backoff"),
-                c.getDuration("cleanup-retry"));
+                c.getDuration("cleanup-retry"), c.getInt("max-sources"), c.getInt("max-queued-jobs-per-source"));
     }
 
     /** Exponential backoff with the attempt count: 1, 2, 4, ... times the minimum, capped. */

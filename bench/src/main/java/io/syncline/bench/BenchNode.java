@@ -53,6 +53,9 @@ final class BenchNode implements AutoCloseable {
         settings.put("pekko.coordinated-shutdown.exit-jvm", "off");
         settings.put("syncline.http.drain-delay", "0s"); // no load balancer to wait for
         settings.put("syncline.auth.admin-key", NodeClient.ADMIN_KEY);
+        // The benchmarks measure the node, not the per-key limit.
+        settings.put("syncline.auth.requests-per-second", 1_000_000);
+        settings.put("syncline.auth.burst", 1_000_000);
         // The benchmarks write their corpora under the JVM's tmpdir.
         settings.put("syncline.sources.allowed-roots", System.getProperty("java.io.tmpdir"));
         SynclineNode node = SynclineNode.start(NodeConfig.load(ConfigFactory.parseMap(settings)));

@@ -165,6 +165,8 @@ final class NodeJvm implements AutoCloseable {
                 "-Dpekko.management.http.port=" + managementPort,
                 "-Dsyncline.http.drain-delay=0s", // no load balancer to wait for
                 "-Dsyncline.auth.admin-key=" + NodeClient.ADMIN_KEY,
+                // the benchmarks measure the node, not the per-key limit
+                "-Dsyncline.auth.requests-per-second=1000000", "-Dsyncline.auth.burst=1000000",
                 // the benchmarks write their corpora under the JVM's tmpdir
                 "-Dsyncline.sources.allowed-roots=" + System.getProperty("java.io.tmpdir")));
         for (int i = 0; i < seedPorts.size(); i++) {

@@ -4,10 +4,12 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.typesafe.config.Config;
 import io.syncline.api.ApiRoutes;
 import io.syncline.api.HttpSettings;
+import io.syncline.api.WorkspaceDirectory;
 import io.syncline.api.Workspaces;
 import io.syncline.auth.ApiKeys;
 import io.syncline.auth.AuthSettings;
 import io.syncline.auth.FirstAdminKey;
+import io.syncline.auth.KeyRateLimits;
 import io.syncline.cassandra.SchemaMigrations;
 import io.syncline.embedding.Embedders;
 import io.syncline.embedding.EmbeddingSpec;
@@ -21,6 +23,7 @@ import io.syncline.search.SearchService;
 import io.syncline.source.SourcePolicy;
 import io.syncline.store.ApiKeyStore;
 import io.syncline.store.AuditLog;
+import io.syncline.store.JournalIds;
 import io.syncline.sync.IndexServices;
 import io.syncline.workspace.PipelineIndexWork;
 import io.syncline.workspace.WorkspaceEntity;
@@ -32,6 +35,7 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.HttpsConnectionContext;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
@@ -126,12 +130,16 @@ public final class SynclineNode {
         ApiKeyStore keyStore = new ApiKeyStore(session, settings.keyspace());
         Optional<Path> adminKeyFile = auth.adminKey().isPresent() ? Optional.empty()
                 : FirstAdminKey.ensure(keyStore, settings.home());
-        ApiRoutes routes = new ApiRoutes(new Workspaces(system, settings.askTimeout()),
+        ApiRoutes routes = new ApiRoutes(new Workspaces(system, settings.askTimeout(),
+                        WorkspaceDirectory.onJournal(new JournalIds(session, settings.keyspace()))),
                 new SearchService(services, settings.searchConcurrency()), services, new ApiKeys(keyStore, auth),
+                new KeyRateLimits(auth.requestsPerSecond(), auth.burst()),
                 new AuditLog(session, settings.keyspace()), HttpSettings.fromConfig(system.settings().config()),
                 auth.keyCacheTtl());
-        ServerBinding binding = await(Http.get(system).newServerAt(settings.httpInterface(), settings.httpPort())
-                .bind(routes.route()), Duration.ofSeconds(30), "binding the HTTP API");
+        var server = Http.get(system).newServerAt(settings.httpInterface(), settings.httpPort());
+        Optional<HttpsConnectionContext> tls = ApiTls.fromConfig(system.settings().config());
+        ServerBinding binding = await((tls.isPresent() ? server.enableHttps(tls.get()) : server).bind(routes.route()),
+                Duration.ofSeconds(30), "binding the HTTP API");
         binding.addToCoordinatedShutdown(Duration.ofSeconds(10), system);
         await(PekkoManagement.get(system).start(), Duration.ofSeconds(30), "starting pekko-management");
         system.systemActorOf(StorageWatch.create(session,
@@ -153,7 +161,7 @@ public final class SynclineNode {
             return CompletableFuture.completedFuture(Done.getInstance());
         });
         NodeStartedReadiness.started(system.classicSystem(), true);
-        log.info("Syncline node serving on http://{}:{} (management on port {})",
+        log.info("Syncline node serving on {}://{}:{} (management on port {})", tls.isPresent() ? "https" : "http",
                 binding.localAddress().getHostString(), binding.localAddress().getPort(),
                 system.settings().config().getInt("pekko.management.http.port"));
         return new SynclineNode(system, binding, settings, adminKeyFile);

@@ -200,6 +200,43 @@ class AccessIT {
     }
 
     @Test
+    void aKeyOverItsRateIsA429WithRetryAfterWhileOtherKeysGoOn() {
+        node.close();
+        TestNode limited = TestNode.start(keyspace.name(), tmp.resolve("home"),
+                Map.of("syncline.auth.requests-per-second", 1, "syncline.auth.burst", 5));
+        try {
+            Api reader = limited.api().withKey(newKeyOn(limited.api(), "busy"));
+            Api.Response over = null;
+            for (int i = 0; i < 20 && over == null; i++) {
+                Api.Response response = reader.get("/v1/workspaces/alpha");
+                if (response.status() == 429) {
+                    over = response;
+                }
+            }
+
+            assertThat(over).as("a 429 within 20 requests").isNotNull();
+            assertThat(over.code()).isEqualTo("rate_limited");
+            assertThat(over.message()).contains("syncline.auth.requests-per-second");
+            assertThat(over.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
+                    assertThat(Integer.parseInt(v)).isPositive());
+            assertThat(limited.api().withKey(newKeyOn(limited.api(), "calm")).get("/v1/workspaces/alpha").status())
+                    .isEqualTo(200);
+        } finally {
+            limited.close();
+            node = TestNode.start(keyspace.name(), tmp.resolve("home"),
+                    Map.of("syncline.http.allowed-hosts", "127.0.0.1,localhost"));
+            admin = node.api();
+        }
+    }
+
+    private static String newKeyOn(Api api, String name) {
+        Api.Response created = api.post("/v1/keys", "{\"name\":" + Api.quote(name)
+                + ",\"role\":\"reader\",\"workspaces\":[\"*\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("secret").asText();
+    }
+
+    @Test
     void adminActionsAreAuditedWithTheKeyThatAsked() {
         assertThat(admin.post("/v1/workspaces", "{\"id\":\"audited\"}").status()).isEqualTo(201);
         Api reader = admin.withKey(newKey("audit reader", "reader", "[\"*\"]"));

@@ -2,12 +2,20 @@ package io.syncline.node;
 
 import io.syncline.source.TestRepo;
 import io.syncline.testing.TestKeyspace;
+import io.syncline.workspace.WorkspaceEntity;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.cluster.sharding.ShardRegion.CurrentShardRegionState;
+import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +61,29 @@ class BadInputIT {
             assertThat(response.code()).isEqualTo("not_found");
             assertThat(response.message()).contains("does not exist");
         }
+    }
+
+    @Test
+    void requestsForWorkspacesThatNeverExistedStartNoEntityAndWriteNothing() {
+        long journalRows = journalRows();
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(api.get("/v1/workspaces/ghost-" + i).status()).isEqualTo(404);
+            assertThat(api.post("/v1/workspaces/ghost-" + i + "/search", "{\"query\":\"x\"}").status())
+                    .isEqualTo(404);
+        }
+
+        TestProbe<CurrentShardRegionState> probe = TestProbe.create(node.node().system());
+        ClusterSharding.get(node.node().system()).shardState()
+                .tell(new GetShardRegionState(WorkspaceEntity.ENTITY_KEY, probe.getRef()));
+        Set<String> running = probe.receiveMessage(Duration.ofSeconds(10)).getShards().stream()
+                .flatMap(shard -> shard.getEntityIds().stream()).collect(Collectors.toSet());
+        assertThat(running).contains("bad").noneMatch(id -> id.startsWith("ghost-"));
+        assertThat(journalRows()).as("rows of the journal, remembered entities included").isEqualTo(journalRows);
+    }
+
+    private static long journalRows() {
+        return keyspace.session().execute("SELECT COUNT(*) FROM " + keyspace.name() + ".messages").one().getLong(0);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.syncline.api;
 
 import io.syncline.auth.ApiKeys;
+import io.syncline.auth.KeyRateLimits;
 import io.syncline.search.SearchService;
 import io.syncline.store.AuditLog;
 import io.syncline.sync.IndexServices;
@@ -31,11 +32,11 @@ public final class ApiRoutes extends AllDirectives {
      * @param revocationDelay how long other nodes may still accept a revoked key (their key cache's interval)
      */
     public ApiRoutes(Workspaces workspaces, SearchService search, IndexServices services, ApiKeys keys,
-                     AuditLog auditLog, HttpSettings http, Duration revocationDelay) {
+                     KeyRateLimits limits, AuditLog auditLog, HttpSettings http, Duration revocationDelay) {
         SourceValidation validation = new SourceValidation(services.blocking(), services.sourcePolicy());
         Audit audit = new Audit(auditLog);
         this.browserRules = new BrowserRules(http);
-        this.authentication = new Authentication(keys);
+        this.authentication = new Authentication(keys, limits);
         this.workspaceRoutes = new WorkspaceRoutes(workspaces, services.embedders(), audit);
         this.sourceRoutes = new SourceRoutes(workspaces, validation);
         this.syncRoutes = new SyncRoutes(workspaces, validation, services.embedders());

@@ -30,9 +30,9 @@ final class Audit extends AllDirectives {
     Route audited(Caller caller, String action, String target, Supplier<Route> inner) {
         return mapResponse(response -> {
             int status = response.status().intValue();
-            log.info("{} {} by key {}: {}", action, LogText.of(target), caller.keyId(), status);
+            log.info("{} {} by key {}: {}", action, target, caller.keyId(), status);
             auditLog.record(caller.keyId(), action, target, status).exceptionally(error -> {
-                log.warn("could not record {} {} by key {} in the audit log: {}", action, LogText.of(target),
+                log.warn("could not record {} {} by key {} in the audit log: {}", action, target,
                         caller.keyId(), error.toString());
                 return null;
             });

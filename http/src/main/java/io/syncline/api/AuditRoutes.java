@@ -43,7 +43,7 @@ final class AuditRoutes extends AllDirectives {
             return day.map(LocalDate::parse).orElseGet(() -> LocalDate.now(ZoneOffset.UTC));
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("parameter 'day' must be a date like 2026-12-01, was '"
-                    + LogText.of(day.get()) + "'");
+                    + day.get() + "'");
         }
     }
 

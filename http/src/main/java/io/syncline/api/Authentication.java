@@ -2,12 +2,14 @@ package io.syncline.api;
 
 import io.syncline.auth.ApiKeys;
 import io.syncline.auth.Caller;
+import io.syncline.auth.KeyRateLimits;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -22,9 +24,11 @@ final class Authentication extends AllDirectives {
     private static final String SCHEME = "Bearer ";
 
     private final ApiKeys keys;
+    private final KeyRateLimits limits;
 
-    Authentication(ApiKeys keys) {
+    Authentication(ApiKeys keys, KeyRateLimits limits) {
         this.keys = keys;
+        this.limits = limits;
     }
 
     Route authenticated(Function<Caller, Route> inner) {
@@ -41,8 +45,18 @@ final class Authentication extends AllDirectives {
             if (secret.isEmpty() || secret.length() > MAX_KEY_LENGTH) {
                 throw unauthorized("invalid_token", "the API key is not valid: unknown, revoked or mistyped");
             }
-            return onSuccess(keys.authenticate(secret), caller -> inner.apply(caller.orElseThrow(() ->
-                    unauthorized("invalid_token", "the API key is not valid: unknown, revoked or mistyped"))));
+            return onSuccess(keys.authenticate(secret), caller -> {
+                Caller known = caller.orElseThrow(() ->
+                        unauthorized("invalid_token", "the API key is not valid: unknown, revoked or mistyped"));
+                OptionalLong wait = limits.acquire(known.keyId());
+                if (wait.isPresent()) {
+                    throw new ApiException(StatusCodes.TOO_MANY_REQUESTS, "rate_limited", "key '" + known.keyId()
+                            + "' sent more than " + limits.perSecond() + " requests a second to this node"
+                            + " (syncline.auth.requests-per-second); try again in " + wait.getAsLong() + " s",
+                            List.of(RawHeader.create("Retry-After", String.valueOf(wait.getAsLong()))));
+                }
+                return inner.apply(known);
+            });
         });
     }
 

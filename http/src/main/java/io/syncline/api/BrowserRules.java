@@ -35,7 +35,7 @@ final class BrowserRules extends AllDirectives {
             if (!settings.allowedHosts().contains(host.toLowerCase(Locale.ROOT))) {
                 throw new ApiException(StatusCodes.MISDIRECTED_REQUEST, "misdirected_request", "this node answers"
                         + " only for the hosts its operator set (syncline.http.allowed-hosts); '"
-                        + LogText.of(host) + "' is not one of them");
+                        + host + "' is not one of them");
             }
             return withCors.get();
         });

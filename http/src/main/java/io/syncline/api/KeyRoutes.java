@@ -117,7 +117,7 @@ final class KeyRoutes extends AllDirectives {
         }
         return onSuccess(keys.revoke(id), existed -> {
             if (!existed) {
-                throw ApiException.notFound("key '" + LogText.of(id) + "' does not exist");
+                throw ApiException.notFound("key '" + id + "' does not exist");
             }
             return complete(StatusCodes.OK, Map.of("revoked", id, "note", "refused at once on this node and within "
                     + revocationDelay.toSeconds() + " s on every other node"), JsonMarshalling.json());

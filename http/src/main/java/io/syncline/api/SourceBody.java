@@ -2,6 +2,7 @@ package io.syncline.api;
 
 import io.syncline.source.SourceSpec;
 import io.syncline.source.SourceType;
+import io.syncline.source.Sources;
 
 import java.util.List;
 
@@ -43,6 +44,10 @@ record SourceBody(String id, String type, String uri, String path, String branch
         Require.that(branch == null || branch.length() <= MAX_BRANCH_CHARS, "field 'branch' must be at most "
                 + MAX_BRANCH_CHARS + " characters, was " + (branch == null ? 0 : branch.length()));
         Require.that(maxFileBytes == null || maxFileBytes > 0, "field 'maxFileBytes' must be positive");
+        Require.that(!Sources.hasCredentials(SourceSpec.git(id, uri, null)), "field 'uri' holds a user or password;"
+                + " credentials in a uri would be kept in the journal and shown to every reader, so they are refused."
+                + " Index a private repository through a mirror the operator keeps under the allowed roots"
+                + " (syncline.sources.allowed-roots)");
         Require.that(maxFileBytes == null || maxFileBytes <= maxFileBytesAllowed, "field 'maxFileBytes' must be at"
                 + " most " + maxFileBytesAllowed + " (this node's syncline.sources.max-file-bytes), was "
                 + maxFileBytes);

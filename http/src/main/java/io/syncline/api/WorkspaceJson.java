@@ -2,6 +2,7 @@ package io.syncline.api;
 
 import io.syncline.chunking.ChunkingSpec;
 import io.syncline.embedding.EmbeddingSpec;
+import io.syncline.source.Sources;
 import io.syncline.sync.IndexConfig;
 import io.syncline.workspace.JobView;
 import io.syncline.workspace.WorkspaceView;
@@ -37,7 +38,7 @@ record WorkspaceJson(String id, EmbeddingSpec embedding, ChunkingSpec chunking, 
 
     static WorkspaceJson of(WorkspaceView view) {
         List<SourceJson> sources = view.sources().stream().map(s -> new SourceJson(s.spec().id(),
-                s.spec().type().json(), s.spec().uri(), s.spec().path(), s.spec().branch(), s.spec().include(),
+                s.spec().type().json(), Sources.displayUri(s.spec().toSpec()), s.spec().path(), s.spec().branch(), s.spec().include(),
                 s.spec().exclude(), s.spec().maxFileBytes(), s.revision(), job(s.lastSync()),
                 job(s.currentJob()))).toList();
         IndexConfig config = view.settings().toConfig();

@@ -27,6 +27,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The workspace entities as the routes ask them, each call within one configured timeout. A rejection becomes the
@@ -41,14 +42,16 @@ public final class Workspaces {
 
     private final ClusterSharding sharding;
     private final Duration timeout;
+    private final WorkspaceDirectory directory;
 
-    public Workspaces(ActorSystem<?> system, Duration timeout) {
+    public Workspaces(ActorSystem<?> system, Duration timeout, WorkspaceDirectory directory) {
         this.sharding = ClusterSharding.get(system);
         this.timeout = timeout;
+        this.directory = directory;
     }
 
     public CompletionStage<WorkspaceView> create(String id, IndexConfig config) {
-        return ask(id, replyTo -> new WorkspaceCommand.Create(IndexSettings.of(config), replyTo));
+        return tries(id, replyTo -> new WorkspaceCommand.Create(IndexSettings.of(config), replyTo), 1, timeout);
     }
 
     public CompletionStage<WorkspaceView> get(String id) {
@@ -82,12 +85,21 @@ public final class Workspaces {
 
     /** A command that changes something: asked once, since the entity may have handled a copy that timed out. */
     private <T> CompletionStage<T> ask(String id, Function<ActorRef<StatusReply<T>>, WorkspaceCommand> command) {
-        return tries(id, command, 1, timeout);
+        return ifCreated(id, () -> tries(id, command, 1, timeout));
     }
 
     /** A command that only reads: asked again, up to {@link #READ_TRIES} times in all, when an answer is late. */
     private <T> CompletionStage<T> read(String id, Function<ActorRef<StatusReply<T>>, WorkspaceCommand> command) {
-        return tries(id, command, READ_TRIES, timeout.dividedBy(READ_TRIES));
+        return ifCreated(id, () -> tries(id, command, READ_TRIES, timeout.dividedBy(READ_TRIES)));
+    }
+
+    /** Asks the entity only if the workspace was ever created; else answers 404 without starting one. */
+    private <T> CompletionStage<T> ifCreated(String id, Supplier<CompletionStage<T>> ask) {
+        if (!Require.ID.matcher(id).matches()) {
+            return CompletableFuture.failedFuture(missing(id));
+        }
+        return directory.exists(id).thenCompose(exists -> exists ? ask.get()
+                : CompletableFuture.<T>failedFuture(missing(id)));
     }
 
     private <T> CompletionStage<T> tries(String id, Function<ActorRef<StatusReply<T>>, WorkspaceCommand> command,

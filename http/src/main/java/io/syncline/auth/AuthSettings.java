@@ -12,8 +12,10 @@ import java.util.Optional;
  *                    {@code SYNCLINE_ADMIN_KEY}); empty to have the first start make one
  * @param keyCacheTtl how long a node answers from what it read of a key; a revoked key stops working on every
  *                    node within this
+ * @param requestsPerSecond what each key may send one node, on average
+ * @param burst       and at once
  */
-public record AuthSettings(Optional<String> adminKey, Duration keyCacheTtl) {
+public record AuthSettings(Optional<String> adminKey, Duration keyCacheTtl, double requestsPerSecond, int burst) {
 
     /** Shorter operator keys are refused: a key is a password that scripts type for people. */
     public static final int MIN_ADMIN_KEY_LENGTH = 32;
@@ -36,6 +38,6 @@ public record AuthSettings(Optional<String> adminKey, Duration keyCacheTtl) {
         Config auth = config.getConfig("syncline.auth");
         String adminKey = auth.hasPath("admin-key") ? auth.getString("admin-key") : "";
         return new AuthSettings(adminKey.isEmpty() ? Optional.empty() : Optional.of(adminKey),
-                auth.getDuration("key-cache-ttl"));
+                auth.getDuration("key-cache-ttl"), auth.getDouble("requests-per-second"), auth.getInt("burst"));
     }
 }

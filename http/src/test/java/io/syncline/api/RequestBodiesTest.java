@@ -1,7 +1,6 @@
 package io.syncline.api;
 
 import io.syncline.embedding.LocalModel;
-import io.syncline.source.SourcePolicy;
 import io.syncline.source.SourceSpec;
 import io.syncline.source.SourceType;
 import io.syncline.sync.IndexConfig;
@@ -12,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RequestBodiesTest {
 
-    private static final long NODE_LIMIT = SourcePolicy.DEFAULT_MAX_FILE_BYTES;
+    private static final long NODE_LIMIT = SourceSpec.DEFAULT_MAX_FILE_BYTES;
 
     @Test
     void aWorkspaceWithoutConfigGetsTheDefaultModelAndChunksThatFillItsWindow() {

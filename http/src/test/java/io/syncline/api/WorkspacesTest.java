@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,8 @@ class WorkspacesTest {
         });
         ClusterSharding.get(testKit.system()).init(Entity.of(WorkspaceEntity.ENTITY_KEY,
                 context -> dropsTheFirstOfEachKind(context.getEntityId())));
-        workspaces = new Workspaces(testKit.system(), TIMEOUT);
+        workspaces = new Workspaces(testKit.system(), TIMEOUT,
+                new WorkspaceDirectory(id -> CompletableFuture.completedFuture(true)));
     }
 
     @AfterAll

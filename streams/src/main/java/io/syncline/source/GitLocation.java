@@ -127,6 +127,22 @@ record GitLocation(String transportUri, Path localGitDir, String display) {
                 ? " on this node; the sync is retried later and nothing is removed from the index meanwhile" : "";
     }
 
+    /** An https uri with user and password left out, as messages and the API show it; other uris as they are. */
+    static String withoutCredentials(String uri) {
+        if (uri == null || !uri.toLowerCase(Locale.ROOT).startsWith("https://")) {
+            return uri;
+        }
+        try {
+            return withoutCredentials(new URI(uri));
+        } catch (URISyntaxException e) {
+            return "https://(unparsable uri)";
+        }
+    }
+
+    static boolean hasCredentials(String uri) {
+        return uri != null && !uri.equals(withoutCredentials(uri));
+    }
+
     private static String withoutCredentials(URI uri) {
         if (uri.getUserInfo() == null) {
             return uri.toString();

@@ -24,8 +24,7 @@ import java.util.stream.Collectors;
  */
 public final class SourcePolicy {
 
-    /** The default, and the most an operator may allow: a file is read into memory whole. */
-    public static final long DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+    /** The most an operator may allow: a file is read into memory whole. */
     public static final long MAX_FILE_BYTES_CEILING = 16 * 1024 * 1024;
 
     private static final Pattern URL_SCHEME_OR_HOST = Pattern.compile("^[^/]+:");
@@ -45,7 +44,7 @@ public final class SourcePolicy {
     }
 
     public SourcePolicy(List<Path> roots, Path home) {
-        this(roots, home, DEFAULT_MAX_FILE_BYTES);
+        this(roots, home, SourceSpec.DEFAULT_MAX_FILE_BYTES);
     }
 
     public static SourcePolicy fromConfig(Config config, Path home) {

@@ -100,6 +100,16 @@ public final class Sources {
         }
     }
 
+    /** A git source's uri as the API may show it: without the user and password an https URL may hold. */
+    public static String displayUri(SourceSpec spec) {
+        return GitLocation.withoutCredentials(spec.uri());
+    }
+
+    /** Whether a git source's uri carries a user or password, which must never be stored or shown. */
+    public static boolean hasCredentials(SourceSpec spec) {
+        return GitLocation.hasCredentials(spec.uri());
+    }
+
     private static SourceType requireType(SourceSpec spec) {
         if (spec.type() == null) {
             throw new SourceException(SourceException.Kind.INVALID, "source '" + spec.id() + "' has no type");
