@@ -44,6 +44,8 @@ final class ClusterBenchmark {
     private final int heapMb;
     private final int failoverDocuments;
     private final int failoverLatencyMs;
+    /** The fake provider of this run, defined on each cluster before its workspaces. */
+    private FakeEndpoint endpoint;
 
     ClusterBenchmark(Options options) {
         options.allowing(OPTIONS);
@@ -70,7 +72,9 @@ final class ClusterBenchmark {
         Path key = Files.writeString(work.resolve("key"), "bench-key");
         try (FakeEmbeddingServer provider = FakeEmbeddingServer.start()) {
             provider.latency(Duration.ofMillis(latencyMs));
-            String embedding = embedding(provider, key);
+            endpoint = new FakeEndpoint(provider.openAiBaseUrl(), key);
+            String embedding = FakeEndpoint.embedding("\"batchSize\":" + batchSize
+                    + ",\"maxConcurrency\":64,\"maxRequestsPerMinute\":0,\"maxTokensPerMinute\":0");
             Throughput one = throughput(1, corpora, embedding);
             Throughput three;
             double failover;
@@ -117,6 +121,7 @@ final class ClusterBenchmark {
         System.out.println("  " + nodes + " node" + (nodes == 1 ? "" : "s") + ": syncing " + corpora.size()
                 + " workspaces at once");
         List<NodeClient> apis = cluster.clients();
+        endpoint.defineOn(apis.get(0));
         for (int w = 0; w < corpora.size(); w++) {
             NodeClient api = apis.get(w % nodes); // requests spread over the nodes, as a load balancer would
             api.createWorkspace("ws" + w, embedding);
@@ -149,6 +154,7 @@ final class ClusterBenchmark {
      */
     private double failover(Cluster cluster, String corpus, String embedding) throws Exception {
         NodeClient api = cluster.clients().get(0);
+        endpoint.defineOn(api);
         api.createWorkspace("failover", embedding);
         api.addGitSource("failover", "corpus", corpus);
         String job = api.post("/v1/workspaces/failover/syncs", "{\"source\":\"corpus\",\"mode\":\"full\"}")
@@ -216,13 +222,6 @@ final class ClusterBenchmark {
         }
         throw new IllegalStateException(workspace + " " + job + " did not end within " + SYNC_WITHIN.toMinutes()
                 + " min");
-    }
-
-    private String embedding(FakeEmbeddingServer provider, Path key) throws IOException {
-        return "{\"provider\":\"openai\",\"model\":\"text-embedding-3-small\",\"baseUrl\":"
-                + NodeClient.quote(provider.openAiBaseUrl()) + ",\"dimensions\":384,\"apiKeyFile\":"
-                + NodeClient.quote(key.toString()) + ",\"batchSize\":" + batchSize
-                + ",\"maxConcurrency\":64,\"maxRequestsPerMinute\":0,\"maxTokensPerMinute\":0}";
     }
 
     private static String corpus(Path location, long seed, int documents) {

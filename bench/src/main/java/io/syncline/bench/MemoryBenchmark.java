@@ -43,10 +43,9 @@ final class MemoryBenchmark {
             System.out.println("node: pid " + node.pid() + ", home " + node.home() + " (node.log, gc.log)");
             Path key = Files.writeString(scratch.resolve("key"), "bench-key");
             NodeClient api = new NodeClient(node.httpPort());
-            api.createWorkspace("memory", "{\"provider\":\"openai\",\"model\":\"text-embedding-3-small\","
-                    + "\"baseUrl\":" + NodeClient.quote(provider.openAiBaseUrl()) + ",\"dimensions\":384,"
-                    + "\"apiKeyFile\":" + NodeClient.quote(key.toString()) + ",\"batchSize\":" + BATCH_SIZE
-                    + ",\"maxConcurrency\":" + CONCURRENCY + ",\"maxRequestsPerMinute\":0,\"maxTokensPerMinute\":0}");
+            new FakeEndpoint(provider.openAiBaseUrl(), key).defineOn(api);
+            api.createWorkspace("memory", FakeEndpoint.embedding("\"batchSize\":" + BATCH_SIZE
+                    + ",\"maxConcurrency\":" + CONCURRENCY + ",\"maxRequestsPerMinute\":0,\"maxTokensPerMinute\":0"));
             api.addGitSource("memory", "corpus", corpus.uri());
 
             System.out.println("syncline: full sync");

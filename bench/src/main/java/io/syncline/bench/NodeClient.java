@@ -28,6 +28,11 @@ final class NodeClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    JsonNode put(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** Creates a workspace with the given embedding config (a JSON object) and default chunking. */
     void createWorkspace(String id, String embedding) throws IOException, InterruptedException {
         post("/v1/workspaces", "{\"id\":" + quote(id) + ",\"embedding\":" + embedding + "}");

@@ -52,11 +52,9 @@ final class RemoteBenchmark {
              BenchNode node = BenchNode.start("remote", Map.of())) {
             provider.rateLimit(requestsPerMinute).latency(Duration.ofMillis(latencyMs));
             NodeClient api = new NodeClient(node.httpPort());
-            api.post("/v1/workspaces", "{\"id\":\"remote\",\"embedding\":{\"provider\":\"openai\","
-                    + "\"model\":\"text-embedding-3-small\",\"baseUrl\":" + NodeClient.quote(provider.openAiBaseUrl())
-                    + ",\"dimensions\":384,\"apiKeyFile\":" + NodeClient.quote(key.toString())
-                    + ",\"batchSize\":" + batchSize + ",\"maxConcurrency\":" + concurrency
-                    + ",\"maxRequestsPerMinute\":" + requestsPerMinute + ",\"maxTokensPerMinute\":0}}");
+            new FakeEndpoint(provider.openAiBaseUrl(), key).defineOn(api);
+            api.createWorkspace("remote", FakeEndpoint.embedding("\"batchSize\":" + batchSize + ",\"maxConcurrency\":"
+                    + concurrency + ",\"maxRequestsPerMinute\":" + requestsPerMinute + ",\"maxTokensPerMinute\":0"));
             api.post("/v1/workspaces/remote/sources", "{\"id\":\"corpus\",\"type\":\"git\",\"uri\":"
                     + NodeClient.quote(repository) + "}");
             long started = System.nanoTime();

@@ -34,9 +34,33 @@ public final class Workflows {
     /** As above, with a limit of requests a minute for the endpoint (0: none), which holds for the whole cluster. */
     public void createWorkspace(String id, FakeEmbeddingServer provider, int batchSize, int maxConcurrency,
                                 int maxRequestsPerMinute) {
-        retrying(201, () -> api.post("/v1/workspaces", "{\"id\":" + NodeApi.quote(id) + ","
-                + embedding(provider, batchSize, maxConcurrency, maxRequestsPerMinute) + ",\"chunking\":" + CHUNKING
-                + "}"));
+        String limits = ",\"timeout\":\"10s\",\"batchSize\":" + batchSize + ",\"maxConcurrency\":" + maxConcurrency
+                + ",\"maxRequestsPerMinute\":" + maxRequestsPerMinute + ",\"maxTokensPerMinute\":0}";
+        String where = definesEndpoints(id, provider)
+                ? "\"endpoint\":" + NodeApi.quote(id) + ",\"model\":\"text-embedding-3-small\""
+                // the previous release, which takes the provider's place and key from the workspace itself
+                : "\"provider\":\"openai\",\"model\":\"text-embedding-3-small\",\"baseUrl\":"
+                        + NodeApi.quote(provider.openAiBaseUrl()) + ",\"dimensions\":384,\"apiKeyEnv\":\""
+                        + API_KEY_ENV + "\"";
+        retrying(201, () -> api.post("/v1/workspaces", "{\"id\":" + NodeApi.quote(id) + ",\"embedding\":{" + where
+                + limits + ",\"chunking\":" + CHUNKING + "}"));
+    }
+
+    /** Defines the provider as endpoint {@code name}; false on a node of a release without endpoints (404). */
+    private boolean definesEndpoints(String name, FakeEmbeddingServer provider) {
+        return Await.until(RETRY_FOR, "an endpoint defined", () -> {
+            NodeApi.Response response = api.put("/v1/endpoints/" + name, "{\"kind\":\"openai\",\"baseUrl\":"
+                    + NodeApi.quote(provider.openAiBaseUrl()) + ",\"apiKeyEnv\":\"" + API_KEY_ENV
+                    + "\",\"models\":{\"text-embedding-3-small\":[384]}}");
+            if (response.status() == 503) {
+                throw new AssertionError("503, try again: " + response.body());
+            }
+            if (response.status() != 200 && response.status() != 404) {
+                throw new Await.Hopeless("expected HTTP 200 or 404 but got " + response.status() + ": "
+                        + response.body());
+            }
+            return response.status() == 200;
+        });
     }
 
     public void addGitSource(String workspace, String source, Path repository) {
@@ -60,14 +84,6 @@ public final class Workflows {
             }
             return response;
         });
-    }
-
-    private static String embedding(FakeEmbeddingServer provider, int batchSize, int maxConcurrency,
-                                    int maxRequestsPerMinute) {
-        return "\"embedding\":{\"provider\":\"openai\",\"model\":\"text-embedding-3-small\",\"baseUrl\":"
-                + NodeApi.quote(provider.openAiBaseUrl()) + ",\"dimensions\":384,\"apiKeyEnv\":\"" + API_KEY_ENV
-                + "\",\"timeout\":\"10s\",\"batchSize\":" + batchSize + ",\"maxConcurrency\":" + maxConcurrency
-                + ",\"maxRequestsPerMinute\":" + maxRequestsPerMinute + ",\"maxTokensPerMinute\":0}";
     }
 
     /** Queues a full sync and answers its job id. */

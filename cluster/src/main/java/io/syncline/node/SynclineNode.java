@@ -3,6 +3,7 @@ package io.syncline.node;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.typesafe.config.Config;
 import io.syncline.api.ApiRoutes;
+import io.syncline.api.Endpoints;
 import io.syncline.api.HttpSettings;
 import io.syncline.api.WorkspaceDirectory;
 import io.syncline.api.Workspaces;
@@ -23,6 +24,7 @@ import io.syncline.search.SearchService;
 import io.syncline.source.SourcePolicy;
 import io.syncline.store.ApiKeyStore;
 import io.syncline.store.AuditLog;
+import io.syncline.store.EndpointStore;
 import io.syncline.store.JournalIds;
 import io.syncline.sync.IndexServices;
 import io.syncline.workspace.PipelineIndexWork;
@@ -132,7 +134,8 @@ public final class SynclineNode {
                 : FirstAdminKey.ensure(keyStore, settings.home());
         ApiRoutes routes = new ApiRoutes(new Workspaces(system, settings.askTimeout(),
                         WorkspaceDirectory.onJournal(new JournalIds(session, settings.keyspace()))),
-                new SearchService(services, settings.searchConcurrency()), services, new ApiKeys(keyStore, auth),
+                new SearchService(services, settings.searchConcurrency()), services,
+                new Endpoints(new EndpointStore(session, settings.keyspace())), new ApiKeys(keyStore, auth),
                 new KeyRateLimits(auth.requestsPerSecond(), auth.burst()),
                 new AuditLog(session, settings.keyspace()), HttpSettings.fromConfig(system.settings().config()),
                 auth.keyCacheTtl());

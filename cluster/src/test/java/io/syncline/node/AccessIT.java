@@ -104,7 +104,9 @@ class AccessIT {
                 reader.post("/v1/workspaces/alpha/syncs", "{\"source\":\"s\"}"),
                 reader.put("/v1/workspaces/alpha/config", "{\"chunking\":{\"maxTokens\":64}}"),
                 reader.post("/v1/workspaces", "{\"id\":\"gamma\"}"),
-                reader.post("/v1/keys", "{\"name\":\"mine\",\"role\":\"admin\",\"workspaces\":[\"*\"]}")}) {
+                reader.post("/v1/keys", "{\"name\":\"mine\",\"role\":\"admin\",\"workspaces\":[\"*\"]}"),
+                reader.put("/v1/endpoints/mine", "{\"kind\":\"ollama\",\"baseUrl\":\"http://127.0.0.1:1\","
+                        + "\"models\":{\"m\":[8]}}")}) {
             assertThat(refused.status()).as(refused.body()).isEqualTo(403);
             assertThat(refused.message()).contains("has role 'reader'");
         }

@@ -99,17 +99,31 @@ class BadInputIT {
         expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"provider\":\"gemini\"}}"), 400,
                 "invalid_request", "embedding.provider must be one of local, openai, ollama, cohere");
         expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"provider\":\"openai\"}}"), 400,
-                "invalid_request", "embedding.model is required");
+                "invalid_request", "embedding.endpoint is required for provider 'openai'");
         expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"provider\":\"openai\","
-                + "\"model\":\"text-embedding-3-small\"}}"), 400, "invalid_request", "embedding.apiKeyEnv");
-        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"provider\":\"openai\","
-                + "\"model\":\"text-embedding-3-small\",\"apiKeyEnv\":\"NO_SUCH_VARIABLE_HERE\"}}"), 400,
-                "invalid_request", "NO_SUCH_VARIABLE_HERE (embedding.apiKeyEnv) is not set on this node");
-        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"provider\":\"openai\","
-                + "\"model\":\"my-model\",\"apiKeyEnv\":\"HOME\"}}"), 400, "invalid_request",
-                "embedding.dimensions is required");
-        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"provider\":\"openai\","
-                + "\"model\":\"text-embedding-3-small\",\"apiKeyEnv\":\"HOME\",\"timeout\":\"soon\"}}"), 400,
+                + "\"model\":\"text-embedding-3-small\",\"baseUrl\":\"http://127.0.0.1:1\"}}"), 400,
+                "invalid_request", "an admin's to set");
+        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"endpoint\":\"nope\","
+                + "\"model\":\"text-embedding-3-small\"}}"), 400, "invalid_request", "endpoint 'nope' does not exist");
+        expect(api.put("/v1/endpoints/bad", "{\"kind\":\"openai\",\"apiKeyEnv\":\"NO_SUCH_VARIABLE_HERE\","
+                + "\"models\":{\"m\":[8]}}"), 400, "invalid_request", "NO_SUCH_VARIABLE_HERE");
+        expect(api.put("/v1/endpoints/bad", "{\"kind\":\"local\",\"models\":{\"m\":[8]}}"), 400,
+                "invalid_request", "field 'kind' must be one of openai, ollama, cohere");
+        expect(api.put("/v1/endpoints/bad", "{\"kind\":\"ollama\",\"baseUrl\":\"file:///etc/passwd\","
+                + "\"models\":{\"m\":[8]}}"), 400, "invalid_request", "field 'baseUrl' must be an http or https URL");
+        expect(api.put("/v1/endpoints/bad", "{\"kind\":\"ollama\",\"models\":{}}"), 400, "invalid_request",
+                "field 'models' must map");
+        assertThat(api.get("/v1/endpoints").json().get("endpoints")).isEmpty();
+        assertThat(api.put("/v1/endpoints/home", "{\"kind\":\"openai\",\"baseUrl\":\"http://127.0.0.1:9/v1\","
+                + "\"apiKeyEnv\":\"HOME\",\"models\":{\"m\":[8,16]}}").status()).isEqualTo(200);
+        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"endpoint\":\"home\","
+                + "\"model\":\"other\"}}"), 400, "invalid_request", "'other' is not served by endpoint 'home'");
+        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"endpoint\":\"home\","
+                + "\"model\":\"m\"}}"), 400, "invalid_request", "embedding.dimensions is required");
+        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"endpoint\":\"home\","
+                + "\"model\":\"m\",\"dimensions\":12}}"), 400, "invalid_request", "12 is not a size");
+        expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"embedding\":{\"endpoint\":\"home\","
+                + "\"model\":\"m\",\"dimensions\":8,\"timeout\":\"soon\"}}"), 400,
                 "invalid_request", "embedding.timeout must be a duration");
         expect(api.post("/v1/workspaces", "{\"id\":\"x\",\"chunking\":{\"maxTokens\":1000}}"), 400,
                 "invalid_request", "chunking.maxTokens must be between 16 and 125");

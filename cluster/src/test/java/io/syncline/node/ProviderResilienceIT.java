@@ -203,11 +203,11 @@ class ProviderResilienceIT {
         return user.awaitJob(workspace, user.requestSync(workspace, "repo", "full"));
     }
 
+    /** A workspace on the fake, through an endpoint of its own name. */
     private static void createWorkspace(String workspace, FakeEmbeddingServer fake) {
-        user.createWorkspace(workspace, "\"embedding\":{\"provider\":\"openai\",\"model\":\"text-embedding-3-small\","
-                + "\"baseUrl\":" + Api.quote(fake.openAiBaseUrl()) + ",\"dimensions\":384,"
-                + "\"apiKeyFile\":" + Api.quote(keyFile.toString()) + ",\"timeout\":\"1s\",\"batchSize\":8,"
-                + "\"maxConcurrency\":4}");
+        user.defineEndpoint(workspace, fake.openAiBaseUrl(), keyFile, "text-embedding-3-small", 384);
+        user.createWorkspace(workspace, "\"embedding\":{\"endpoint\":\"" + workspace + "\","
+                + "\"model\":\"text-embedding-3-small\",\"timeout\":\"1s\",\"batchSize\":8,\"maxConcurrency\":4}");
     }
 
     private static JsonNode findProvider(JsonNode providers, FakeEmbeddingServer fake) {

@@ -79,9 +79,11 @@ class SecretsIT {
             Api tool = api.withKey(newKey);
 
             answers.add(expect(tool.post("/v1/workspaces", "{\"id\":\"secret\"}"), 403));
-            answers.add(expect(api.post("/v1/workspaces", "{\"id\":\"secret\",\"embedding\":{\"provider\":\"openai\","
-                    + "\"model\":\"text-embedding-3-small\",\"baseUrl\":" + Api.quote(provider.openAiBaseUrl())
-                    + ",\"dimensions\":384,\"apiKeyFile\":" + Api.quote(keyFile.toString()) + "}}"), 201));
+            answers.add(expect(api.put("/v1/endpoints/fake", "{\"kind\":\"openai\",\"baseUrl\":"
+                    + Api.quote(provider.openAiBaseUrl()) + ",\"apiKeyFile\":" + Api.quote(keyFile.toString())
+                    + ",\"models\":{\"text-embedding-3-small\":[384]}}"), 200));
+            answers.add(expect(api.post("/v1/workspaces", "{\"id\":\"secret\",\"embedding\":{\"endpoint\":\"fake\","
+                    + "\"model\":\"text-embedding-3-small\"}}"), 201));
             answers.add(expect(tool.post("/v1/workspaces/secret/sources", "{\"id\":\"private\",\"type\":\"git\","
                     + "\"uri\":\"https://someone:" + GIT_PASSWORD + "@127.0.0.1:9/private.git\"}"), 400));
             answers.add(expect(tool.post("/v1/workspaces/secret/sources", "{\"id\":\"repo\",\"type\":\"git\","
@@ -99,7 +101,7 @@ class SecretsIT {
             answers.add(expect(api.withKey(newKey + "x").get("/v1/workspaces/secret"), 401));
             answers.add(expect(api.withKey(Api.ADMIN_KEY.substring(1)).get("/v1/workspaces/secret"), 401));
             for (String path : new String[]{"/v1/workspaces/secret", "/v1/workspaces/secret/manifest",
-                    "/v1/workspaces/secret/dead-letters", "/v1/providers", "/v1/keys", "/v1/audit"}) {
+                    "/v1/workspaces/secret/dead-letters", "/v1/providers", "/v1/keys", "/v1/audit", "/v1/endpoints"}) {
                 answers.add(expect(api.get(path), 200));
             }
         } finally {

@@ -2,6 +2,7 @@ package io.syncline.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,6 +24,14 @@ final class Workflows {
         Api.Response response = api.post("/v1/workspaces", body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json();
+    }
+
+    /** An OpenAI-compatible endpoint at {@code baseUrl} with its key in {@code keyFile}, serving one model. */
+    void defineEndpoint(String name, String baseUrl, Path keyFile, String model, int dimensions) {
+        Api.Response response = api.put("/v1/endpoints/" + name, "{\"kind\":\"openai\",\"baseUrl\":"
+                + Api.quote(baseUrl) + ",\"apiKeyFile\":" + Api.quote(keyFile.toString()) + ",\"models\":{"
+                + Api.quote(model) + ":[" + dimensions + "]}}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     void addGitSource(String workspace, String source, String uri) {

@@ -27,17 +27,19 @@ public final class ApiRoutes extends AllDirectives {
     private final ProviderRoutes providerRoutes;
     private final KeyRoutes keyRoutes;
     private final AuditRoutes auditRoutes;
+    private final EndpointRoutes endpointRoutes;
 
     /**
      * @param revocationDelay how long other nodes may still accept a revoked key (their key cache's interval)
      */
-    public ApiRoutes(Workspaces workspaces, SearchService search, IndexServices services, ApiKeys keys,
-                     KeyRateLimits limits, AuditLog auditLog, HttpSettings http, Duration revocationDelay) {
+    public ApiRoutes(Workspaces workspaces, SearchService search, IndexServices services, Endpoints endpoints,
+                     ApiKeys keys, KeyRateLimits limits, AuditLog auditLog, HttpSettings http,
+                     Duration revocationDelay) {
         SourceValidation validation = new SourceValidation(services.blocking(), services.sourcePolicy());
         Audit audit = new Audit(auditLog);
         this.browserRules = new BrowserRules(http);
         this.authentication = new Authentication(keys, limits);
-        this.workspaceRoutes = new WorkspaceRoutes(workspaces, services.embedders(), audit);
+        this.workspaceRoutes = new WorkspaceRoutes(workspaces, services.embedders(), endpoints, audit);
         this.sourceRoutes = new SourceRoutes(workspaces, validation);
         this.syncRoutes = new SyncRoutes(workspaces, validation, services.embedders());
         this.searchRoutes = new SearchRoutes(workspaces, search);
@@ -46,6 +48,7 @@ public final class ApiRoutes extends AllDirectives {
         this.providerRoutes = new ProviderRoutes(services.embedders());
         this.keyRoutes = new KeyRoutes(keys, audit, revocationDelay);
         this.auditRoutes = new AuditRoutes(auditLog);
+        this.endpointRoutes = new EndpointRoutes(endpoints, services.embedders(), audit);
     }
 
     public Route route() {
@@ -53,6 +56,7 @@ public final class ApiRoutes extends AllDirectives {
                 browserRules.apply(() -> pathPrefix("v1", () -> authentication.authenticated(caller -> concat(
                         workspaceRoutes.route(caller), sourceRoutes.route(caller), syncRoutes.route(caller),
                         searchRoutes.route(caller), manifestRoutes.route(caller), deadLetterRoutes.route(caller),
-                        providerRoutes.route(caller), keyRoutes.route(caller), auditRoutes.route(caller)))))));
+                        providerRoutes.route(caller), keyRoutes.route(caller), auditRoutes.route(caller),
+                        endpointRoutes.route(caller)))))));
     }
 }

@@ -16,11 +16,13 @@ final class WorkspaceRoutes extends AllDirectives {
 
     private final Workspaces workspaces;
     private final Embedders embedders;
+    private final Endpoints endpoints;
     private final Audit audit;
 
-    WorkspaceRoutes(Workspaces workspaces, Embedders embedders, Audit audit) {
+    WorkspaceRoutes(Workspaces workspaces, Embedders embedders, Endpoints endpoints, Audit audit) {
         this.workspaces = workspaces;
         this.embedders = embedders;
+        this.endpoints = endpoints;
         this.audit = audit;
     }
 
@@ -51,10 +53,13 @@ final class WorkspaceRoutes extends AllDirectives {
             throw ApiException.forbidden("key '" + caller.keyId() + "' reaches only some workspaces, and '" + id
                     + "' is not one of them");
         }
-        var config = usable(request.config().toConfig());
-        return onSuccess(workspaces.create(id, config), view -> respondWithHeader(
-                org.apache.pekko.http.javadsl.model.headers.Location.create("/v1/workspaces/" + id),
-                () -> complete(StatusCodes.CREATED, WorkspaceJson.of(view), JsonMarshalling.json())));
+        ConfigBody body = request.config();
+        return onSuccess(endpoints.get(body.endpointName()), endpoint -> {
+            var config = usable(body.toConfig(endpoint));
+            return onSuccess(workspaces.create(id, config), view -> respondWithHeader(
+                    org.apache.pekko.http.javadsl.model.headers.Location.create("/v1/workspaces/" + id),
+                    () -> complete(StatusCodes.CREATED, WorkspaceJson.of(view), JsonMarshalling.json())));
+        });
     }
 
     /** A config this node can run: a remote provider's key must be readable here (the provider is not called). */
@@ -69,10 +74,11 @@ final class WorkspaceRoutes extends AllDirectives {
 
     private Route changeConfig(String workspace, String body) {
         ConfigBody request = JsonBody.parse(body, ConfigBody.class);
-        return onSuccess(workspaces.get(workspace), current -> {
-            var config = usable(request.applyTo(current.settings().toConfig()));
-            return onSuccess(workspaces.changeConfig(workspace, config),
-                    view -> complete(StatusCodes.OK, WorkspaceJson.of(view), JsonMarshalling.json()));
-        });
+        return onSuccess(workspaces.get(workspace), current ->
+                onSuccess(endpoints.get(request.endpointName()), endpoint -> {
+                    var config = usable(request.applyTo(current.settings().toConfig(), endpoint));
+                    return onSuccess(workspaces.changeConfig(workspace, config),
+                            view -> complete(StatusCodes.OK, WorkspaceJson.of(view), JsonMarshalling.json()));
+                }));
     }
 }

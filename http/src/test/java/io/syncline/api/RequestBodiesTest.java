@@ -1,10 +1,15 @@
 package io.syncline.api;
 
 import io.syncline.embedding.LocalModel;
+import io.syncline.embedding.NamedEndpoint;
 import io.syncline.source.SourceSpec;
 import io.syncline.source.SourceType;
 import io.syncline.sync.IndexConfig;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +20,7 @@ class RequestBodiesTest {
 
     @Test
     void aWorkspaceWithoutConfigGetsTheDefaultModelAndChunksThatFillItsWindow() {
-        IndexConfig config = JsonBody.parse("{\"id\":\"a\"}", CreateWorkspaceBody.class).config().toConfig();
+        IndexConfig config = JsonBody.parse("{\"id\":\"a\"}", CreateWorkspaceBody.class).config().toConfig(Optional.empty());
 
         assertThat(config).isEqualTo(IndexConfig.defaults());
         assertThat(config.chunking().maxTokens()).isEqualTo(LocalModel.DEFAULT.maxChunkTokens());
@@ -24,9 +29,9 @@ class RequestBodiesTest {
     @Test
     void aChangeOfModelAloneMovesTheChunkingToTheNewModelsWindow() {
         IndexConfig bge = JsonBody.parse("{\"embedding\":{\"model\":\"bge-small-en-v15-q\"}}", ConfigBody.class)
-                .applyTo(IndexConfig.defaults());
+                .applyTo(IndexConfig.defaults(), Optional.empty());
         IndexConfig chunkingOnly = JsonBody.parse("{\"chunking\":{\"maxTokens\":64}}", ConfigBody.class)
-                .applyTo(IndexConfig.defaults());
+                .applyTo(IndexConfig.defaults(), Optional.empty());
 
         assertThat(bge.chunking().maxTokens()).isEqualTo(LocalModel.BGE_SMALL_EN_V15_Q.maxChunkTokens());
         assertThat(chunkingOnly.embedding()).isEqualTo(IndexConfig.defaults().embedding());
@@ -75,10 +80,37 @@ class RequestBodiesTest {
                 SourceBody.class).toSpec(NODE_LIMIT).maxFileBytes()).isEqualTo(1048576);
     }
 
+    private static final Optional<NamedEndpoint> FAKE = Optional.of(new NamedEndpoint("openai",
+            "http://127.0.0.1:9/v1", "K", null, Map.of("m", List.of(8, 16), "single", List.of(384))));
+
+    @Test
+    void aRemoteModelComesFromItsEndpointAndTheRequestCannotSayWhereOrWhichKey() {
+        IndexConfig config = JsonBody.parse("{\"embedding\":{\"endpoint\":\"fake\",\"model\":\"single\"}}",
+                ConfigBody.class).toConfig(FAKE);
+
+        assertThat(config.embedding().provider()).isEqualTo("openai");
+        assertThat(config.embedding().baseUrl()).isEqualTo("http://127.0.0.1:9/v1");
+        assertThat(config.embedding().apiKeyEnv()).isEqualTo("K");
+        assertThat(config.embedding().dimensions()).isEqualTo(384);
+        assertThatThrownBy(() -> JsonBody.parse("{\"embedding\":{\"endpoint\":\"fake\",\"model\":\"m\","
+                + "\"baseUrl\":\"http://attacker.example\"}}", ConfigBody.class).toConfig(FAKE))
+                .hasMessageContaining("an admin's to set");
+        assertThatThrownBy(() -> JsonBody.parse("{\"embedding\":{\"provider\":\"openai\",\"model\":\"m\","
+                + "\"apiKeyEnv\":\"AWS_SECRET_ACCESS_KEY\"}}", ConfigBody.class).toConfig(Optional.empty()))
+                .hasMessageContaining("an admin's to set");
+        assertThatThrownBy(() -> JsonBody.parse("{\"embedding\":{\"provider\":\"openai\",\"model\":\"m\"}}",
+                ConfigBody.class).toConfig(Optional.empty())).hasMessageContaining("embedding.endpoint is required");
+        assertThatThrownBy(() -> JsonBody.parse("{\"embedding\":{\"endpoint\":\"fake\",\"model\":\"m\","
+                + "\"dimensions\":12}}", ConfigBody.class).toConfig(FAKE))
+                .hasMessageContaining("12 is not a size endpoint 'fake' serves of 'm': [8, 16]");
+        assertThatThrownBy(() -> JsonBody.parse("{\"embedding\":{\"endpoint\":\"fake\",\"model\":\"m\"}}",
+                ConfigBody.class).toConfig(FAKE)).hasMessageContaining("embedding.dimensions is required");
+    }
+
     @Test
     void aProviderTimeoutOverFiveMinutesIsRefused() {
-        assertThatThrownBy(() -> JsonBody.parse("{\"embedding\":{\"provider\":\"openai\",\"model\":\"m\","
-                + "\"dimensions\":8,\"apiKeyEnv\":\"K\",\"timeout\":\"6m\"}}", ConfigBody.class).toConfig())
+        assertThatThrownBy(() -> JsonBody.parse("{\"embedding\":{\"endpoint\":\"fake\",\"model\":\"m\","
+                + "\"dimensions\":8,\"timeout\":\"6m\"}}", ConfigBody.class).toConfig(FAKE))
                 .hasMessageContaining("embedding.timeout must be at most 5m, was '6m'");
     }
 }

@@ -39,6 +39,7 @@ class SchemaMigrationsIT {
                 .all().stream().map(r -> r.getString("table_name")).toList();
 
         assertThat(tables).contains("messages", "snapshots", "all_persistence_ids", "documents", "chunks_d384",
-                "embedding_cache", "dead_letters", "schema_migrations", "api_keys", "audit_log");
+                "embedding_cache", "dead_letters", "schema_migrations", "api_keys", "audit_log",
+                "provider_endpoints");
     }
 }

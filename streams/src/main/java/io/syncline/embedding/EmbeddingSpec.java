@@ -192,7 +192,7 @@ public record EmbeddingSpec(String provider, String model, String baseUrl, Integ
         return null;
     }
 
-    private static boolean validUrl(String url) {
+    static boolean validUrl(String url) {
         try {
             URI uri = URI.create(url);
             return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
