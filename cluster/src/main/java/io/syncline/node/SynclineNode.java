@@ -21,6 +21,7 @@ import io.syncline.membership.MajorityFence;
 import io.syncline.mirrors.SourceMirrors;
 import io.syncline.providers.ProviderCoordinator;
 import io.syncline.search.SearchService;
+import io.syncline.source.GitHttpGuard;
 import io.syncline.source.SourcePolicy;
 import io.syncline.store.ApiKeyStore;
 import io.syncline.store.AuditLog;
@@ -119,6 +120,7 @@ public final class SynclineNode {
                 UnaryOperator.identity());
         IndexServices services = new IndexServices(system, session, settings.keyspace(), embedders,
                 settings.sourcesDir(), SourcePolicy.fromConfig(system.settings().config(), settings.home()));
+        GitHttpGuard.install(SourcePolicy.gitRules(system.settings().config()));
         log.info("local sources may be read under: {}", services.sourcePolicy().roots().isEmpty()
                 ? "nowhere (syncline.sources.allowed-roots is empty)" : services.sourcePolicy().roots());
         if (settings.preloadDefaultModel()) {

@@ -11,11 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -236,6 +239,48 @@ class AccessIT {
                 + ",\"role\":\"reader\",\"workspaces\":[\"*\"]}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("secret").asText();
+    }
+
+    @Test
+    void anHttpsSourceOnAnInternalAddressIsRefusedAndNeverContacted() throws IOException {
+        try (ServerSocket internal = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger contacted = new AtomicInteger();
+            Thread listener = new Thread(() -> {
+                while (!internal.isClosed()) {
+                    try (Socket ignored = internal.accept()) {
+                        contacted.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            listener.start();
+            String source = "{\"id\":\"internal\",\"type\":\"git\",\"uri\":\"https://127.0.0.1:"
+                    + internal.getLocalPort() + "/admin/secrets.git\"}";
+
+            Api.Response refused = admin.post("/v1/workspaces/alpha/sources", source);
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.message()).contains("internal address").contains("syncline.sources.allowed-git-hosts");
+            assertThat(contacted).as("connections to the internal service").hasValue(0);
+            assertThat(admin.get("/v1/workspaces/alpha").json().get("sources")).isEmpty();
+
+            // the same source on a node whose operator allows the host: the node does connect (and fails, since
+            // the listener speaks no TLS), which shows it was the rule that kept it away before
+            node.close();
+            TestNode allowing = TestNode.start(keyspace.name(), tmp.resolve("home"),
+                    Map.of("syncline.sources.allowed-git-hosts", "127.0.0.1"));
+            try {
+                Api.Response failed = allowing.api().post("/v1/workspaces/alpha/sources", source);
+                assertThat(failed.status()).as(failed.body()).isIn(400, 503);
+                assertThat(contacted.get()).as("connections to the listener").isPositive();
+            } finally {
+                allowing.close();
+                node = TestNode.start(keyspace.name(), tmp.resolve("home"),
+                        Map.of("syncline.http.allowed-hosts", "127.0.0.1,localhost"));
+                admin = node.api();
+            }
+        }
     }
 
     @Test

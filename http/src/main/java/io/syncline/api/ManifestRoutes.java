@@ -15,6 +15,7 @@ import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 
@@ -24,7 +25,9 @@ import java.util.List;
 /**
  * {@code GET /v1/workspaces/{ws}/manifest}: the audit view of the active index, one NDJSON line per indexed
  * document, sources in id order and documents in path order, streamed page by page. Two workspaces with the same
- * sources, revisions and config have equal manifests.
+ * sources, revisions and config have equal manifests. The first line is read before the answer starts, so that
+ * Cassandra being down is a 503 like on every route; a failure after that ends the answer without its last chunk,
+ * which a client sees as a broken transfer rather than a shorter manifest.
  */
 final class ManifestRoutes extends AllDirectives {
 
@@ -51,8 +54,10 @@ final class ManifestRoutes extends AllDirectives {
         return path(PathMatchers.segment("workspaces").slash(PathMatchers.segment()).slash("manifest"),
                 workspace -> get(() -> {
                     Access.toWorkspace(caller, workspace, Role.READER, "reading the manifest");
-                    return onSuccess(workspaces.get(workspace),
-                            view -> complete(HttpEntities.create(NDJSON, lines(view))));
+                    return onSuccess(workspaces.get(workspace), view -> extractMaterializer(materializer ->
+                            onSuccess(lines(view).prefixAndTail(1).runWith(Sink.head(), materializer), first ->
+                                    complete(HttpEntities.create(NDJSON,
+                                            Source.from(first.first()).concat(first.second()))))));
                 }));
     }
 

@@ -19,6 +19,10 @@ final class GitErrors {
         String message = "cannot " + action + " git source '" + spec.id() + "' at '" + location.display() + "': "
                 + e.getMessage();
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof GitHttpGuard.Refused refused) {
+                return new SourceException(SourceException.Kind.INVALID, "cannot " + action + " git source '"
+                        + spec.id() + "' at '" + location.display() + "': " + refused.getMessage(), e);
+            }
             if (t instanceof NoRemoteRepositoryException || t instanceof InvalidRemoteException) {
                 // The server answered and has no such repository, or the uri names none: asking again will not help.
                 return new SourceException(SourceException.Kind.INVALID, message, e);

@@ -73,9 +73,12 @@ final class GitMirror implements AutoCloseable {
         }
         try {
             if (repository == null) {
-                repository = cloneMirror();
+                repository = GitHttpGuard.during(location, this::cloneMirror);
             } else {
-                fetch();
+                GitHttpGuard.during(location, () -> {
+                    fetch();
+                    return null;
+                });
             }
             Ref head = repository.exactRef(Constants.HEAD);
             return head != null && head.isSymbolic() ? Optional.of(head.getTarget().getName()) : Optional.empty();

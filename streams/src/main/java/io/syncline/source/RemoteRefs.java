@@ -6,6 +6,7 @@ import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 
+import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 
@@ -19,10 +20,13 @@ record RemoteRefs(List<String> branches, List<String> tags) {
 
     static RemoteRefs of(SourceSpec spec, GitLocation location) {
         try {
-            Collection<Ref> refs = Git.lsRemoteRepository().setRemote(location.transportUri()).setHeads(true)
-                    .setTags(true).setTimeout(LS_REMOTE_TIMEOUT_SECONDS).call();
+            Collection<Ref> refs = GitHttpGuard.during(location, () -> Git.lsRemoteRepository()
+                    .setRemote(location.transportUri()).setHeads(true).setTags(true)
+                    .setTimeout(LS_REMOTE_TIMEOUT_SECONDS).call());
             return new RemoteRefs(names(refs, Constants.R_HEADS), names(refs, Constants.R_TAGS));
         } catch (GitAPIException | JGitInternalException e) {
+            throw GitErrors.fromTransport(spec, location, "list the refs of", e);
+        } catch (IOException e) {
             throw GitErrors.fromTransport(spec, location, "list the refs of", e);
         }
     }

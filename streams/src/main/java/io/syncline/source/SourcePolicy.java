@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -47,10 +48,20 @@ public final class SourcePolicy {
         this(roots, home, SourceSpec.DEFAULT_MAX_FILE_BYTES);
     }
 
+    /** The rules of this node's https fetches ({@link GitHttpGuard}). */
+    public static GitHttpGuard.Rules gitRules(Config config) {
+        return new GitHttpGuard.Rules(Set.copyOf(list(config.getString("syncline.sources.allowed-git-hosts"))),
+                config.getDuration("syncline.sources.fetch-deadline"),
+                config.getBytes("syncline.sources.max-fetch-bytes"));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
     public static SourcePolicy fromConfig(Config config, Path home) {
-        String listed = config.getString("syncline.sources.allowed-roots");
-        return new SourcePolicy(Arrays.stream(listed.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(Path::of).toList(), home, config.getBytes("syncline.sources.max-file-bytes"));
+        return new SourcePolicy(list(config.getString("syncline.sources.allowed-roots")).stream().map(Path::of)
+                .toList(), home, config.getBytes("syncline.sources.max-file-bytes"));
     }
 
     public List<Path> roots() {
