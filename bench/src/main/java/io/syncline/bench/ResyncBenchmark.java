@@ -6,6 +6,7 @@ import io.syncline.bench.corpus.Corpus;
 import io.syncline.chunking.ChunkingSpec;
 import io.syncline.embedding.LocalModel;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,9 @@ import java.util.Set;
  * the files edited in a commit each — every one against what a script around LangChain4j does to bring its index up
  * to date: ingest every file again (its ingestor has no notion of what changed). Both sides use the same in-process
  * model, warmed up beforehand.
+ *
+ * <p>Every sync must embed exactly the distinct texts its index gained that the cache did not have ({@link NewTexts}),
+ * and the run stops if one embedded one more or one fewer.
  *
  * <p>RESULT: {@code speedup_unchanged}, {@code speedup_1pct}, {@code speedup_10pct} (LangChain4j's seconds over
  * Syncline's), with each step's seconds and the chunks Syncline embedded in it.
@@ -48,10 +52,12 @@ final class ResyncBenchmark {
             Workloads.warmUp(api, model, scratch.resolve("warmup.git"), corpus.files().size());
             api.createWorkspace("resync", Workloads.embedding(model));
             api.addGitSource("resync", "corpus", corpus.uri());
+            NewTexts newTexts = NewTexts.before(node.session(), node.keyspace(), model);
             SyncRun full = SyncRun.of(api, "resync", "corpus", "full");
             System.out.println("syncline: full sync\n  " + full.summary());
-            List<String> paths = List.copyOf(IndexedChunks.read(node.session(), node.keyspace(), model.dimension(), "resync",
-                    api.get("/v1/workspaces/resync").at("/index/active").asText()).paths());
+            IndexedChunks fullIndex = index(node, api, model);
+            newTexts.check("the full sync", fullIndex.distinctTexts(), full.embedded());
+            List<String> paths = List.copyOf(fullIndex.paths());
             PlainLangChain4j peer = new PlainLangChain4j(InProcessModels.plain(model), chunking);
             peer.ingest(corpus.checkout(scratch.resolve("checkout-warmup"), paths.subList(0, Math.min(30,
                     paths.size())))); // loads the peer's model and compiles its path, as the node's warm-up did
@@ -65,9 +71,12 @@ final class ResyncBenchmark {
                 } else {
                     System.out.println(step.name() + ": no commit");
                 }
+                newTexts = NewTexts.before(node.session(), node.keyspace(), model);
                 CassandraQuiet.await(node.session());
                 SyncRun resync = SyncRun.of(api, "resync", "corpus", "incremental");
                 System.out.println("  syncline incremental sync: " + resync.summary());
+                newTexts.check("the " + step.name() + " sync", index(node, api, model).distinctTexts(),
+                        resync.embedded());
 
                 Path checkout = corpus.checkout(scratch.resolve("checkout-" + step.name()), paths);
                 PlainLangChain4j.Ingest again = peer.ingest(checkout);
@@ -80,5 +89,12 @@ final class ResyncBenchmark {
             }
             return result;
         }
+    }
+
+    /** What the workspace's searched index holds now. */
+    private static IndexedChunks index(BenchNode node, NodeClient api, LocalModel model)
+            throws IOException, InterruptedException {
+        return IndexedChunks.read(node.session(), node.keyspace(), model.dimension(), "resync",
+                api.get("/v1/workspaces/resync").at("/index/active").asText());
     }
 }

@@ -34,6 +34,7 @@ final class OnnxModel extends AbstractInProcessEmbeddingModel {
     }
 
     static OnnxModel load(LocalModel model, Executor executor) {
+        OnnxNatives.prepare(); // before the first touch of ONNX Runtime's classes loads its libraries
         try (InputStream onnx = model.openOnnxGraph();
              InputStream tokenizer = model.openTokenizerJson();
              OrtSession.SessionOptions options = sessionOptions()) {

@@ -193,9 +193,9 @@ final class DocumentIndexer {
                 work.writeKind());
         DocumentRecord complete = new DocumentRecord(sourceId, work.path(), text.contentHash(), revision, hashes,
                 true, jobId, work.writeKind(), Instant.now());
+        // the vectors this document embedded are in the cache already: the embedding step wrote them
         return documents.put(workspace, generation, pending)
-                .thenCompose(done -> cache.putAll(modelKey, work.embedded())
-                        .thenCombine(chunks.write(work.ref(), revision, stored), (a, b) -> b))
+                .thenCompose(done -> chunks.write(work.ref(), revision, stored))
                 .thenCompose(done -> documents.put(workspace, generation, complete))
                 .thenApply(done -> new DocumentOutcome(work.path(), countedAs(work.writeKind()),
                         work.embedded().size(), stored.size() - work.embedded().size(),

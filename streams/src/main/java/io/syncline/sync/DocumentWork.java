@@ -16,7 +16,8 @@ import java.util.Map;
  * @param existing  the document's row in this generation, or null
  * @param chunks    the chunks to write (action WRITE)
  * @param vectors   vectors by text hash, found in the cache or embedded
- * @param embedded  the text hashes this document sent to the model (first in its group to need them)
+ * @param embedded  the texts this document counts as embedded: sent to the model by its group, and it the first
+ *                  document of the group written with them
  * @param failure   why the document cannot be indexed (action DEAD_LETTER)
  */
 record DocumentWork(Change change, DocumentRef ref, ReadResult read, DocumentRecord existing, Action action,

@@ -1,27 +1,30 @@
 package io.syncline.sync;
 
-import io.syncline.embedding.Embedder;
 import io.syncline.embedding.EmbeddingResult;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Embeds the cache misses of a group of documents, in calls of the embedder's batch size: each distinct text once,
- * however many documents of the group share it. The document that needs a text first "owns" it: it counts it as
- * embedded and puts it in the cache; the others count it as reused. A document with a text the provider could not
- * embed becomes a dead letter; the rest of the group goes on.
+ * Embeds the cache misses of a group of documents: each distinct text once, however many documents of the group
+ * share it, and through the node's single flight ({@link SingleFlightEmbedder}), so also once however many other
+ * groups need it at the same time. Of the texts this group sent to the model, the first document that needs one and
+ * is written "owns" it and counts it as embedded; every other document counts it as reused, and so do all documents
+ * for a text another group embedded. A document with a text the provider could not embed becomes a dead letter; the
+ * rest of the group goes on.
  */
 final class GroupEmbedder {
 
-    private final Embedder embedder;
+    private final SingleFlightEmbedder embedder;
 
-    GroupEmbedder(Embedder embedder) {
+    GroupEmbedder(SingleFlightEmbedder embedder) {
         this.embedder = embedder;
     }
 
@@ -41,72 +44,62 @@ final class GroupEmbedder {
 
     CompletionStage<List<DocumentWork>> embed(List<DocumentWork> group) {
         Map<String, DocumentWork.PendingChunk> missing = new LinkedHashMap<>();
-        Map<String, Integer> owners = new HashMap<>();
-        for (int i = 0; i < group.size(); i++) {
-            DocumentWork work = group.get(i);
+        for (DocumentWork work : group) {
             if (work.action() != DocumentWork.Action.WRITE) {
                 continue;
             }
             for (DocumentWork.PendingChunk chunk : work.chunks()) {
-                if (!work.vectors().containsKey(chunk.textHash())
-                        && missing.putIfAbsent(chunk.textHash(), chunk) == null) {
-                    owners.put(chunk.textHash(), i);
+                if (!work.vectors().containsKey(chunk.textHash())) {
+                    missing.putIfAbsent(chunk.textHash(), chunk);
                 }
             }
         }
         if (missing.isEmpty()) {
             return CompletableFuture.completedFuture(group);
         }
-        return embedAll(new ArrayList<>(missing.values())).thenApply(results -> attach(group, results, owners));
+        return embedder.embed(missing).thenApply(embedded -> attach(group, embedded));
     }
 
-    /** Every missing text, in calls of at most the batch size, all sent at once (the endpoint governs the pace). */
-    private CompletionStage<Map<String, EmbeddingResult>> embedAll(List<DocumentWork.PendingChunk> chunks) {
-        List<CompletableFuture<Map<String, EmbeddingResult>>> calls = new ArrayList<>();
-        for (int from = 0; from < chunks.size(); from += batchSize()) {
-            List<DocumentWork.PendingChunk> batch = chunks.subList(from, Math.min(chunks.size(), from + batchSize()));
-            calls.add(embedder.embed(batch.stream().map(DocumentWork.PendingChunk::text).toList(),
-                            batch.stream().map(DocumentWork.PendingChunk::tokens).toList())
-                    .thenApply(results -> {
-                        Map<String, EmbeddingResult> byHash = new HashMap<>();
-                        for (int i = 0; i < batch.size(); i++) {
-                            byHash.put(batch.get(i).textHash(), results.get(i));
-                        }
-                        return byHash;
-                    }).toCompletableFuture());
+    private static List<DocumentWork> attach(List<DocumentWork> group, SingleFlightEmbedder.Embedded embedded) {
+        Map<String, EmbeddingResult> results = embedded.results();
+        List<EmbeddingResult.Failure> failures = new ArrayList<>(group.size());
+        for (DocumentWork work : group) {
+            failures.add(work.action() == DocumentWork.Action.WRITE ? firstFailure(work, results) : null);
         }
-        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            Map<String, EmbeddingResult> all = new HashMap<>();
-            calls.forEach(call -> all.putAll(call.join()));
-            return all;
-        });
-    }
-
-    private static List<DocumentWork> attach(List<DocumentWork> group, Map<String, EmbeddingResult> results,
-                                             Map<String, Integer> owners) {
+        Set<String> unowned = new HashSet<>(embedded.sentToModel());
         List<DocumentWork> attached = new ArrayList<>(group.size());
         for (int i = 0; i < group.size(); i++) {
             DocumentWork work = group.get(i);
             if (work.action() != DocumentWork.Action.WRITE) {
                 attached.add(work);
-                continue;
-            }
-            Map<String, float[]> all = new HashMap<>(work.vectors());
-            Map<String, float[]> owned = new HashMap<>();
-            EmbeddingResult.Failure failure = null;
-            for (DocumentWork.PendingChunk chunk : work.chunks()) {
-                EmbeddingResult result = results.get(chunk.textHash());
-                if (result instanceof EmbeddingResult.Vector vector) {
-                    all.put(chunk.textHash(), vector.values());
-                    if (owners.get(chunk.textHash()) == i) {
-                        owned.put(chunk.textHash(), vector.values());
+            } else if (failures.get(i) != null) {
+                attached.add(work.deadLetter(failures.get(i)));
+            } else {
+                Map<String, float[]> all = new HashMap<>(work.vectors());
+                Map<String, float[]> owned = new HashMap<>();
+                for (DocumentWork.PendingChunk chunk : work.chunks()) {
+                    if (results.get(chunk.textHash()) instanceof EmbeddingResult.Vector vector
+                            && !work.vectors().containsKey(chunk.textHash())) {
+                        all.put(chunk.textHash(), vector.values());
+                        if (unowned.remove(chunk.textHash())) {
+                            owned.put(chunk.textHash(), vector.values());
+                        }
                     }
-                } else if (result instanceof EmbeddingResult.Failure failed && failure == null) {
-                    failure = failed;
                 }
+                attached.add(work.withVectors(all, owned));
             }
-            attached.add(failure != null ? work.deadLetter(failure) : work.withVectors(all, owned));
         }
         return attached;
+    }
+
+    /** The first refusal among the texts the document did not find in the cache, or null. */
+    private static EmbeddingResult.Failure firstFailure(DocumentWork work, Map<String, EmbeddingResult> results) {
+        for (DocumentWork.PendingChunk chunk : work.chunks()) {
+            if (!work.vectors().containsKey(chunk.textHash())
+                    && results.get(chunk.textHash()) instanceof EmbeddingResult.Failure failure) {
+                return failure;
+            }
+        }
+        return null;
     }
 }

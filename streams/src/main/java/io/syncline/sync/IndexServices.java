@@ -17,14 +17,16 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * Everything a sync or a search needs from the node, made once: the tables, the embedders, the dispatchers for
- * blocking work, the pipeline settings and the directory where sources keep their local copies.
+ * Everything a sync or a search needs from the node, made once: the tables, the embedders and the texts they are
+ * embedding now, the dispatchers for blocking work, the pipeline settings and the directory where sources keep their
+ * local copies.
  */
 public final class IndexServices {
 
     private final ActorSystem<?> system;
     private final DocumentStore documents;
     private final EmbeddingCache embeddingCache;
+    private final InFlightEmbeddings inFlightEmbeddings = new InFlightEmbeddings();
     private final DeadLetterStore deadLetters;
     private final ChunkTables chunkTables;
     private final Embedders embedders;
@@ -59,6 +61,11 @@ public final class IndexServices {
 
     public EmbeddingCache embeddingCache() {
         return embeddingCache;
+    }
+
+    /** The texts this node is embedding now, shared by all its jobs so that each is embedded once. */
+    InFlightEmbeddings inFlightEmbeddings() {
+        return inFlightEmbeddings;
     }
 
     public DeadLetterStore deadLetters() {

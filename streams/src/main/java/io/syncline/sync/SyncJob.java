@@ -103,7 +103,8 @@ public final class SyncJob {
         TokenChunker chunker = TokenChunker.forEmbedding(job.config().embedding(), job.config().chunking());
         DocumentIndexer indexer = new DocumentIndexer(job, source, chunker, services, prepared.embedder().modelKey(),
                 prepared.chunks(), deadLetters);
-        GroupEmbedder groups = new GroupEmbedder(prepared.embedder());
+        GroupEmbedder groups = new GroupEmbedder(new SingleFlightEmbedder(prepared.embedder(),
+                services.embeddingCache(), services.inFlightEmbeddings()));
         Progress progress = new Progress(job.counts(), listener);
 
         List<Change> todo = plan.changes().stream().filter(c -> !job.checkpoint().covers(c.path())).toList();

@@ -15,8 +15,9 @@ import java.util.function.Function;
  * The graph a job's paths flow through, in order (every mapAsync keeps order, so outcomes come out in path order
  * and a checkpoint can name the last path done):
  * read (blocking) -> compare with the index -> chunk (blocking) -> cache lookup -> group the misses and embed them
- * (through the embedder: the embedding dispatcher for local models, the endpoint's governor for remote ones) ->
- * write, remove, or record a dead letter.
+ * (each text once on the node, however many jobs miss it at once, its vector written to the cache as its call
+ * returns; through the embedder: the embedding dispatcher for local models, the endpoint's governor for remote
+ * ones) -> write, remove, or record a dead letter.
  *
  * <p>Supervision: a failure that is the document's own (unreadable text, a tokenizer error, a text the provider
  * refuses after its retries) turns that one document into a dead letter and the stream goes on; a transient failure

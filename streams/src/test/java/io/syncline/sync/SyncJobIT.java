@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Sync jobs run end to end on the real pipeline: a git repository built with JGit, the in-process model, the test
  * Cassandra. The index after each incremental sync must equal the index a full sync at the same commit builds,
- * and the model must see only texts it never saw before.
+ * and the model must see only texts it never saw before, each once, however many files share it.
  */
 class SyncJobIT {
 
@@ -67,8 +67,14 @@ class SyncJobIT {
                 s.file("docs/guide-" + i + ".md", TestCorpus.markdown(i, 1 + i % 4));
                 s.file("src/Main" + i + ".java", TestCorpus.code(100 + i, 2));
             }
+            // the same chunk texts in files far apart in path order: in groups embedded at the same time, or one
+            // looked up while another was being embedded
+            for (String copy : List.of("a/shared.md", "m/shared.md", "z/shared.md")) {
+                s.file(copy, TestCorpus.markdown(60, 12));
+            }
         });
-        steps.put("add", s -> s.file("docs/new.md", TestCorpus.markdown(50, 2)));
+        steps.put("add", s -> s.file("docs/new.md", TestCorpus.markdown(50, 2))
+                .file("notes/new-copy.md", TestCorpus.markdown(50, 2)));
         steps.put("modify", s -> s.file("docs/guide-1.md", TestCorpus.markdown(1, 2)
                 + "A closing paragraph about checkpoints and crashes.\n"));
         steps.put("rename", s -> s.move("docs/guide-2.md", "notes/guide-2.md"));
@@ -104,6 +110,12 @@ class SyncJobIT {
                     .doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(neverSeen);
             assertThat(incremental.counts().chunks().embedded()).isEqualTo(neverSeen.size());
+            if (previous == null) {
+                int rows = fixture.documents("inc", GENERATION, "repo").stream()
+                        .mapToInt(doc -> doc.chunkHashes().size()).sum();
+                assertThat(incremental.counts().chunks().reused()).as("chunks of the copies")
+                        .isEqualTo(rows - neverSeen.size()).isPositive();
+            }
             assertThat(embeddedByFull).as("a full sync of what was just indexed embeds nothing").isEmpty();
             assertThat(full.counts().chunks().embedded()).isZero();
             assertNoOrphans("inc");
@@ -112,7 +124,10 @@ class SyncJobIT {
             SyncCounts.Documents d = incremental.counts().documents();
             switch (entry.getKey()) {
                 case "initial" -> assertThat(incremental.mode()).isEqualTo(SyncMode.FULL);
-                case "add" -> assertThat(List.of(d.seen(), d.added())).containsExactly(1L, 1L);
+                case "add" -> {
+                    assertThat(List.of(d.seen(), d.added())).containsExactly(2L, 2L);
+                    assertThat(incremental.counts().chunks().reused()).isEqualTo(neverSeen.size());
+                }
                 case "modify" -> assertThat(List.of(d.seen(), d.changed())).containsExactly(1L, 1L);
                 case "rename" -> {
                     assertThat(List.of(d.added(), d.deleted())).containsExactly(1L, 1L);
