@@ -18,7 +18,7 @@ record FakeEndpoint(String baseUrl, Path keyFile) {
                 + ",\"models\":{\"text-embedding-3-small\":[384]}}");
     }
 
-    /** A workspace's embedding config on this endpoint, with more fields (limits) as JSON, say {@code "batchSize":8}. */
+    /** A workspace's embedding config on this endpoint, with more fields as JSON, say {@code "batchSize":8}. */
     static String embedding(String moreFields) {
         return "{\"endpoint\":\"" + NAME + "\",\"model\":\"text-embedding-3-small\"," + moreFields + "}";
     }

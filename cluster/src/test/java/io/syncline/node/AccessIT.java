@@ -139,7 +139,8 @@ class AccessIT {
 
     @Test
     void aRevokedKeyIsRefusedAtOnce() {
-        Api.Response created = admin.post("/v1/keys", "{\"name\":\"leaked\",\"role\":\"admin\",\"workspaces\":[\"*\"]}");
+        Api.Response created = admin.post("/v1/keys",
+                "{\"name\":\"leaked\",\"role\":\"admin\",\"workspaces\":[\"*\"]}");
         Api leaked = admin.withKey(created.json().get("secret").asText());
         assertThat(leaked.get("/v1/workspaces/alpha").status()).isEqualTo(200);
 

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bad input answers 4xx with {"error":{"code","message"}} whose message names the problem, and changes nothing:
- * checked on a real node, as a user would meet it.
+ * checked on a real node, as a user would meet it, and by a bounded fuzz of every route that takes a body.
  */
 class BadInputIT {
 
@@ -35,7 +39,9 @@ class BadInputIT {
     @BeforeAll
     static void start() {
         keyspace = TestKeyspace.create(BadInputIT.class);
-        node = TestNode.start(keyspace.name(), tmp.resolve("home"));
+        // the per-key rate would answer most of the fuzz test's requests with 429 before their bodies are read
+        node = TestNode.start(keyspace.name(), tmp.resolve("home"), Map.of("syncline.auth.requests-per-second", 100_000,
+                "syncline.auth.burst", 100_000));
         api = node.api();
         assertThat(api.post("/v1/workspaces", "{\"id\":\"bad\"}").status()).isEqualTo(201);
     }
@@ -187,6 +193,60 @@ class BadInputIT {
     void unknownPathsAndMethodsAnswerJsonToo() {
         expect(api.get("/v2/anything"), 404, "not_found", "");
         expect(api.delete("/v1/workspaces"), 405, "method_not_allowed", "");
+    }
+
+    private static final long FUZZ_SEED = 20261202L;
+    private static final int FUZZ_REQUESTS = 600;
+
+    /** A route and a valid body for it, which the fuzzer mutates. */
+    private record Target(String method, String path, String body) {
+    }
+
+    @Test
+    void randomAndDamagedBodiesOnEveryRouteAreNever5xxAndStoreNothingRefused() {
+        String docs = Api.quote(tmp.toString());
+        List<Target> targets = List.of(
+                new Target("POST", "/v1/workspaces", "{\"id\":\"fz\",\"embedding\":{\"model\":\"all-minilm-l6-v2-q\"},"
+                        + "\"chunking\":{\"maxTokens\":64,\"overlapTokens\":8}}"),
+                new Target("PUT", "/v1/workspaces/bad/config", "{\"chunking\":{\"maxTokens\":100}}"),
+                new Target("POST", "/v1/workspaces/bad/sources", "{\"id\":\"d\",\"type\":\"filesystem\",\"path\":"
+                        + docs + ",\"include\":[\"**/*.md\"],\"exclude\":[\"tmp/**\"],\"maxFileBytes\":1000}"),
+                new Target("POST", "/v1/workspaces/bad/syncs", "{\"source\":\"d\",\"mode\":\"full\"}"),
+                new Target("POST", "/v1/workspaces/bad/search", "{\"query\":\"how\",\"k\":3,"
+                        + "\"filter\":{\"source\":\"d\",\"pathPrefix\":\"a/\"}}"),
+                new Target("POST", "/v1/workspaces/bad/dead-letters/retry", "{\"ids\":[\"x\"]}"),
+                new Target("POST", "/v1/keys", "{\"name\":\"n\",\"role\":\"reader\",\"workspaces\":[\"bad\"]}"),
+                new Target("PUT", "/v1/endpoints/fz", "{\"kind\":\"ollama\",\"baseUrl\":\"http://127.0.0.1:9\","
+                        + "\"models\":{\"m\":[8]}}"));
+        Random random = new Random(FUZZ_SEED);
+        List<String> refusedIds = new ArrayList<>();
+        int answered4xx = 0;
+        for (int i = 0; i < FUZZ_REQUESTS; i++) {
+            Target target = targets.get(random.nextInt(targets.size()));
+            String body = random.nextInt(10) == 0 ? BodyFuzzer.randomJson(random, 0)
+                    : BodyFuzzer.mutate(target.body(), random);
+            if (target.path().equals("/v1/workspaces")) {
+                body = body.replace("\"fz\"", "\"fz" + i + "\"");
+            }
+            Api.Response response = api.send(target.method(), target.path(), body);
+
+            assertThat(response.status()).as("%s %s with %s: %s", target.method(), target.path(), body,
+                    response.body()).isLessThan(500);
+            if (response.status() >= 400) {
+                answered4xx++;
+                assertThat(response.code()).as("the error code of %s", response.body()).isNotBlank();
+                assertThat(response.message()).as("the message of %s", response.body()).isNotBlank();
+                if (target.path().equals("/v1/workspaces") && body.contains("\"fz" + i + "\"")) {
+                    refusedIds.add("fz" + i);
+                }
+            }
+        }
+
+        assertThat(answered4xx).as("bodies refused").isGreaterThan(FUZZ_REQUESTS / 2);
+        assertThat(api.get("/v1/workspaces/bad").status()).as("the node still serves").isEqualTo(200);
+        for (String id : refusedIds) {
+            assertThat(api.get("/v1/workspaces/" + id).status()).as("refused workspace " + id).isEqualTo(404);
+        }
     }
 
     private static void expect(Api.Response response, int status, String code, String messagePart) {

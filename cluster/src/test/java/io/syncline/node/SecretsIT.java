@@ -73,7 +73,8 @@ class SecretsIT {
                 assertThat(node.ready()).isTrue();
                 return null;
             });
-            Api.Response created = api.post("/v1/keys", "{\"name\":\"tool\",\"role\":\"editor\",\"workspaces\":[\"*\"]}");
+            Api.Response created = api.post("/v1/keys",
+                    "{\"name\":\"tool\",\"role\":\"editor\",\"workspaces\":[\"*\"]}");
             assertThat(created.status()).isEqualTo(201);
             newKey = created.json().get("secret").asText();
             Api tool = api.withKey(newKey);

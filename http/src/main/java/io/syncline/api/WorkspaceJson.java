@@ -38,8 +38,8 @@ record WorkspaceJson(String id, EmbeddingSpec embedding, ChunkingSpec chunking, 
 
     static WorkspaceJson of(WorkspaceView view) {
         List<SourceJson> sources = view.sources().stream().map(s -> new SourceJson(s.spec().id(),
-                s.spec().type().json(), Sources.displayUri(s.spec().toSpec()), s.spec().path(), s.spec().branch(), s.spec().include(),
-                s.spec().exclude(), s.spec().maxFileBytes(), s.revision(), job(s.lastSync()),
+                s.spec().type().json(), Sources.displayUri(s.spec().toSpec()), s.spec().path(), s.spec().branch(),
+                s.spec().include(), s.spec().exclude(), s.spec().maxFileBytes(), s.revision(), job(s.lastSync()),
                 job(s.currentJob()))).toList();
         IndexConfig config = view.settings().toConfig();
         WorkspaceView.Index index = view.index();

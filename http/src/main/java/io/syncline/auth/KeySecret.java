@@ -52,7 +52,7 @@ public final class KeySecret {
         }
     }
 
-    /** Whether a presented secret is the one whose hash is stored, in time that does not depend on where they differ. */
+    /** Whether a presented secret is the stored hash's, in a time that does not depend on where they differ. */
     public static boolean matches(String presented, byte[] storedHash) {
         return MessageDigest.isEqual(hash(presented), storedHash);
     }
