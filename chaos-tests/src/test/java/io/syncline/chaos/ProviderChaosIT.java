@@ -45,7 +45,7 @@ class ProviderChaosIT {
                     .path("state").asText()).isEqualTo("completed");
 
             stormy.rateLimit(REQUESTS_PER_MINUTE).latency(Duration.ofMillis(100))
-                    .faults(FaultPlans.random(7, 0.05, 0.15, Duration.ofSeconds(2), 0));
+                    .faults(FaultPlans.random(7, 0.05, 0.30, Duration.ofSeconds(2), 0));
             Map<String, String> jobs = new LinkedHashMap<>();
             Set<ChaosNode> hosts = new HashSet<>();
             for (int i = 1; i <= WORKSPACES; i++) {
@@ -81,7 +81,7 @@ class ProviderChaosIT {
             ChaosNode victim = env.hostOf("provider-1", via);
             ChaosNode survivor = env.cluster().others(victim).get(0);
             victim.kill();
-            stormy.faults(FaultPlans.random(8, 0.05, 0.15, Duration.ofSeconds(2), 0));
+            stormy.faults(FaultPlans.random(8, 0.05, 0.30, Duration.ofSeconds(2), 0));
 
             for (Map.Entry<String, String> job : jobs.entrySet()) {
                 JsonNode done = env.user(survivor).awaitFinished(job.getKey(), job.getValue(), Duration.ofMinutes(4),

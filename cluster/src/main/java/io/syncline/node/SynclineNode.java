@@ -2,15 +2,12 @@ package io.syncline.node;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.typesafe.config.Config;
+import io.syncline.api.ApiAccess;
 import io.syncline.api.ApiRoutes;
 import io.syncline.api.Endpoints;
-import io.syncline.api.HttpSettings;
 import io.syncline.api.WorkspaceDirectory;
 import io.syncline.api.Workspaces;
-import io.syncline.auth.ApiKeys;
-import io.syncline.auth.AuthSettings;
 import io.syncline.auth.FirstAdminKey;
-import io.syncline.auth.KeyRateLimits;
 import io.syncline.cassandra.SchemaMigrations;
 import io.syncline.embedding.Embedders;
 import io.syncline.embedding.EmbeddingSpec;
@@ -24,7 +21,6 @@ import io.syncline.search.SearchService;
 import io.syncline.source.GitHttpGuard;
 import io.syncline.source.SourcePolicy;
 import io.syncline.store.ApiKeyStore;
-import io.syncline.store.AuditLog;
 import io.syncline.store.EndpointStore;
 import io.syncline.store.JournalIds;
 import io.syncline.sync.IndexServices;
@@ -130,17 +126,14 @@ public final class SynclineNode {
         WorkspaceEntity.init(system, new PipelineIndexWork(services,
                 SourceMirrors.start(system, services.sourceCaches(), services.blocking())));
 
-        AuthSettings auth = AuthSettings.fromConfig(system.settings().config());
         ApiKeyStore keyStore = new ApiKeyStore(session, settings.keyspace());
-        Optional<Path> adminKeyFile = auth.adminKey().isPresent() ? Optional.empty()
+        ApiAccess access = ApiAccess.of(session, settings.keyspace(), keyStore, system.settings().config());
+        Optional<Path> adminKeyFile = access.auth().adminKey().isPresent() ? Optional.empty()
                 : FirstAdminKey.ensure(keyStore, settings.home());
         ApiRoutes routes = new ApiRoutes(new Workspaces(system, settings.askTimeout(),
                         WorkspaceDirectory.onJournal(new JournalIds(session, settings.keyspace()))),
                 new SearchService(services, settings.searchConcurrency()), services,
-                new Endpoints(new EndpointStore(session, settings.keyspace())), new ApiKeys(keyStore, auth),
-                new KeyRateLimits(auth.requestsPerSecond(), auth.burst()),
-                new AuditLog(session, settings.keyspace()), HttpSettings.fromConfig(system.settings().config()),
-                auth.keyCacheTtl());
+                new Endpoints(new EndpointStore(session, settings.keyspace())), access);
         var server = Http.get(system).newServerAt(settings.httpInterface(), settings.httpPort());
         Optional<HttpsConnectionContext> tls = ApiTls.fromConfig(system.settings().config());
         ServerBinding binding = await((tls.isPresent() ? server.enableHttps(tls.get()) : server).bind(routes.route()),

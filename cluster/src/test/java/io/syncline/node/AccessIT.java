@@ -1,8 +1,12 @@
 package io.syncline.node;
 
+import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.syncline.source.TestRepo;
+import io.syncline.testing.TestCorpus;
 import io.syncline.testing.TestKeyspace;
+import io.syncline.testing.fake.FakeEmbeddingServer;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,27 +15,49 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Who may do what, on a real node, as a client would meet it: no key or a wrong one is a 401 that says what to
  * send; a reader changes nothing; an editor of one workspace learns nothing of another; a revoked key stops at once;
- * what a browser could send is refused; sources outside the operator's roots are refused; admin actions are audited.
+ * what a browser could send is refused; sources outside the operator's roots are refused; admin actions are audited;
+ * the API speaks TLS when given a keystore; and no secret reaches a log line, an answer or the journal.
  */
 class AccessIT {
+
+    private static final String PROVIDER_SECRET = "sk-provider-" + UUID.randomUUID();
+    private static final String GIT_PASSWORD = "git-password-" + UUID.randomUUID();
+    private static final String TLS_PASSWORD = "test-keystore-password";
 
     private static TestKeyspace keyspace;
     private static TestNode node;
     private static Api admin;
+    private static ActorTestKit testKit;
 
     @TempDir
     static Path tmp;
@@ -39,6 +65,7 @@ class AccessIT {
     @BeforeAll
     static void start() {
         keyspace = TestKeyspace.create(AccessIT.class);
+        testKit = ActorTestKit.create();
         node = TestNode.start(keyspace.name(), tmp.resolve("home"),
                 Map.of("syncline.http.allowed-hosts", "127.0.0.1,localhost"));
         admin = node.api();
@@ -49,6 +76,7 @@ class AccessIT {
     @AfterAll
     static void stop() {
         node.close();
+        testKit.shutdownTestKit();
         keyspace.close();
     }
 
@@ -206,11 +234,22 @@ class AccessIT {
     }
 
     @Test
-    void aKeyOverItsRateIsA429WithRetryAfterWhileOtherKeysGoOn() {
+    void aKeyOverItsRateIsA429WithRetryAfterWhileOtherKeysGoOnAndAKeyMakesNoMoreWorkspacesThanItsQuota() {
         node.close();
-        TestNode limited = TestNode.start(keyspace.name(), tmp.resolve("home"),
-                Map.of("syncline.auth.requests-per-second", 1, "syncline.auth.burst", 5));
+        TestNode limited = TestNode.start(keyspace.name(), tmp.resolve("home"), Map.of(
+                "syncline.auth.requests-per-second", 1, "syncline.auth.burst", 5,
+                "syncline.auth.max-workspaces-per-key", 1));
         try {
+            Api.Response maker = limited.api().post("/v1/keys",
+                    "{\"name\":\"maker\",\"role\":\"admin\",\"workspaces\":[\"*\"]}");
+            Api makerApi = limited.api().withKey(maker.json().get("secret").asText());
+            assertThat(makerApi.post("/v1/workspaces", "{\"id\":\"quota-1\"}").status()).isEqualTo(201);
+            Api.Response second = makerApi.post("/v1/workspaces", "{\"id\":\"quota-2\"}");
+            assertThat(second.status()).as(second.body()).isEqualTo(409);
+            assertThat(second.message()).contains("has created 1 workspaces")
+                    .contains("syncline.auth.max-workspaces-per-key");
+            assertThat(limited.api().get("/v1/workspaces/quota-2").status()).isEqualTo(404);
+
             Api reader = limited.api().withKey(newKeyOn(limited.api(), "busy"));
             Api.Response over = null;
             for (int i = 0; i < 20 && over == null; i++) {
@@ -300,6 +339,165 @@ class AccessIT {
                 + "\"status\":201");
         assertThat(entries).contains("\"action\":\"key.create\"");
         assertThat(reader.get("/v1/audit").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theApiAnswersOverTlsWithACertificateTheTestMakesAndNotInPlainHttp() throws Exception {
+        Path keystore = tmp.resolve("api.p12");
+        Process keytool = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
+                "-alias", "api", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", TLS_PASSWORD))
+                .redirectErrorStream(true).start();
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).as("keytool ended").isTrue();
+        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+        Path passwordFile = Files.writeString(tmp.resolve("api.p12.password"), TLS_PASSWORD + "\n");
+        node.close();
+        TestNode tlsNode = TestNode.start(keyspace.name(), tmp.resolve("home"), Map.of(
+                "syncline.http.tls.keystore", keystore.toString(),
+                "syncline.http.tls.password-file", passwordFile.toString()));
+        try {
+            HttpClient client = HttpClient.newBuilder().sslContext(trusting(keystore))
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            URI uri = URI.create("https://127.0.0.1:" + tlsNode.node().httpPort() + "/v1/workspaces/none");
+
+            HttpResponse<String> withKey = client.send(HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer " + Api.ADMIN_KEY).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> without = client.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(withKey.statusCode()).as(withKey.body()).isEqualTo(404);
+            assertThat(without.statusCode()).isEqualTo(401);
+            assertThatThrownBy(() -> tlsNode.api().get("/v1/workspaces/none")).as("plain HTTP to the TLS port")
+                    .isInstanceOf(UncheckedIOException.class);
+        } finally {
+            tlsNode.close();
+            node = TestNode.start(keyspace.name(), tmp.resolve("home"),
+                    Map.of("syncline.http.allowed-hosts", "127.0.0.1,localhost"));
+            admin = node.api();
+        }
+    }
+
+    /** Trusts the one certificate of the keystore the test made. */
+    private static SSLContext trusting(Path keystore) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, TLS_PASSWORD.toCharArray());
+        }
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("api", store.getCertificate("api"));
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    @Test
+    void noSecretAppearsInTheLogTheAnswersOrTheJournalOfANodeOfItsOwn() throws Exception {
+        Path keyFile = Files.writeString(tmp.resolve("provider.key"), PROVIDER_SECRET + "\n");
+        TestRepo repo = TestRepo.bare(tmp.resolve("secret-docs.git"));
+        TestRepo.Snapshot files = repo.on("main");
+        for (int i = 0; i < 5; i++) {
+            files.file("docs/page-" + i + ".md", TestCorpus.markdown(7000 + i, 2));
+        }
+        files.commit();
+        node.close();
+        NodeProcess process = new NodeProcess(keyspace.name(), Files.createDirectories(tmp.resolve("process-home")),
+                Map.of());
+        Api api = new Api(process.httpPort());
+        List<Api.Response> answers = new ArrayList<>();
+        String newKey;
+        try (FakeEmbeddingServer provider = FakeEmbeddingServer.start()) {
+            process.start();
+            await(Duration.ofMinutes(2), () -> {
+                assertThat(process.alive()).as("node process (log %s)", process.log()).isTrue();
+                assertThat(process.ready()).isTrue();
+                return null;
+            });
+            Api.Response created = api.post("/v1/keys",
+                    "{\"name\":\"tool\",\"role\":\"editor\",\"workspaces\":[\"*\"]}");
+            assertThat(created.status()).isEqualTo(201);
+            newKey = created.json().get("secret").asText();
+            Api tool = api.withKey(newKey);
+
+            answers.add(expect(tool.post("/v1/workspaces", "{\"id\":\"secret\"}"), 403));
+            answers.add(expect(api.put("/v1/endpoints/fake", "{\"kind\":\"openai\",\"baseUrl\":"
+                    + Api.quote(provider.openAiBaseUrl()) + ",\"apiKeyFile\":" + Api.quote(keyFile.toString())
+                    + ",\"models\":{\"text-embedding-3-small\":[384]}}"), 200));
+            answers.add(expect(api.post("/v1/workspaces", "{\"id\":\"secret\",\"embedding\":{\"endpoint\":\"fake\","
+                    + "\"model\":\"text-embedding-3-small\"}}"), 201));
+            answers.add(expect(tool.post("/v1/workspaces/secret/sources", "{\"id\":\"private\",\"type\":\"git\","
+                    + "\"uri\":\"https://someone:" + GIT_PASSWORD + "@127.0.0.1:9/private.git\"}"), 400));
+            answers.add(expect(tool.post("/v1/workspaces/secret/sources", "{\"id\":\"repo\",\"type\":\"git\","
+                    + "\"uri\":" + Api.quote(repo.location().toString()) + ",\"branch\":\"main\"}"), 201));
+            String job = expect(tool.post("/v1/workspaces/secret/syncs", "{\"source\":\"repo\",\"mode\":\"full\"}"),
+                    202).json().get("job").asText();
+            JsonNode done = await(Duration.ofMinutes(2), () -> {
+                Api.Response view = tool.get("/v1/workspaces/secret/syncs/" + job);
+                assertThat(view.json().get("state").asText()).isEqualTo("completed");
+                answers.add(view);
+                return view.json();
+            });
+            assertThat(done.get("chunks").get("embedded").asInt()).as("the provider was used").isPositive();
+            answers.add(expect(tool.post("/v1/workspaces/secret/search", "{\"query\":\"anything\"}"), 200));
+            answers.add(expect(api.withKey(newKey + "x").get("/v1/workspaces/secret"), 401));
+            answers.add(expect(api.withKey(Api.ADMIN_KEY.substring(1)).get("/v1/workspaces/secret"), 401));
+            for (String path : new String[]{"/v1/workspaces/secret", "/v1/workspaces/secret/manifest",
+                    "/v1/workspaces/secret/dead-letters", "/v1/providers", "/v1/keys", "/v1/audit", "/v1/endpoints"}) {
+                answers.add(expect(api.get(path), 200));
+            }
+        } finally {
+            process.stop();
+            node = TestNode.start(keyspace.name(), tmp.resolve("home"),
+                    Map.of("syncline.http.allowed-hosts", "127.0.0.1,localhost"));
+            admin = node.api();
+        }
+
+        String log = Files.readString(process.log());
+        assertThat(log).as("the node's log").contains("Syncline node serving");
+        String journal = journalText();
+        assertThat(journal).as("the journal").contains("text-embedding-3-small");
+        for (String secret : List.of(PROVIDER_SECRET, GIT_PASSWORD, newKey, Api.ADMIN_KEY)) {
+            String tail = secret.substring(secret.length() - 20);
+            assertThat(log).as("the node's log").doesNotContain(tail);
+            assertThat(journal).as("the journal").doesNotContain(tail);
+            for (Api.Response answer : answers) {
+                assertThat(answer.body()).as("an answer").doesNotContain(tail);
+            }
+        }
+    }
+
+    /** Every event and snapshot of the keyspace as text (the payloads are JSON). */
+    private static String journalText() {
+        StringBuilder text = new StringBuilder();
+        for (Row row : keyspace.session().execute("SELECT event FROM " + keyspace.name() + ".messages")) {
+            text.append(utf8(row.getByteBuffer("event"))).append('\n');
+        }
+        for (Row row : keyspace.session().execute("SELECT snapshot_data FROM " + keyspace.name() + ".snapshots")) {
+            text.append(utf8(row.getByteBuffer("snapshot_data"))).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String utf8(ByteBuffer bytes) {
+        if (bytes == null) {
+            return "";
+        }
+        byte[] array = new byte[bytes.remaining()];
+        bytes.duplicate().get(array);
+        return new String(array, StandardCharsets.UTF_8);
+    }
+
+    private static Api.Response expect(Api.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        return response;
+    }
+
+    private static <T> T await(Duration max, Supplier<T> assertion) {
+        return testKit.createTestProbe().awaitAssert(max, assertion::get);
     }
 
     /** A request with a Host of our choosing, which java.net.http does not let a client set. */

@@ -29,7 +29,7 @@ final class Access {
         }
     }
 
-    /** Key management reaches every workspace's keys, so it needs an admin key of every workspace. */
+    /** Keys, endpoints and the audit log concern every workspace, so they need an admin key of every workspace. */
     static void requireAllWorkspacesAdmin(Caller caller, String action) {
         require(caller, Role.ADMIN, action);
         if (!caller.allWorkspaces()) {

@@ -1,14 +1,9 @@
 package io.syncline.api;
 
-import io.syncline.auth.ApiKeys;
-import io.syncline.auth.KeyRateLimits;
 import io.syncline.search.SearchService;
-import io.syncline.store.AuditLog;
 import io.syncline.sync.IndexServices;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
-
-import java.time.Duration;
 
 /**
  * The whole API as a frame: the browser rules, the {@code v1} prefix and the key check, and the error handlers
@@ -29,25 +24,22 @@ public final class ApiRoutes extends AllDirectives {
     private final AuditRoutes auditRoutes;
     private final EndpointRoutes endpointRoutes;
 
-    /**
-     * @param revocationDelay how long other nodes may still accept a revoked key (their key cache's interval)
-     */
     public ApiRoutes(Workspaces workspaces, SearchService search, IndexServices services, Endpoints endpoints,
-                     ApiKeys keys, KeyRateLimits limits, AuditLog auditLog, HttpSettings http,
-                     Duration revocationDelay) {
+                     ApiAccess access) {
         SourceValidation validation = new SourceValidation(services.blocking(), services.sourcePolicy());
-        Audit audit = new Audit(auditLog);
-        this.browserRules = new BrowserRules(http);
-        this.authentication = new Authentication(keys, limits);
-        this.workspaceRoutes = new WorkspaceRoutes(workspaces, services.embedders(), endpoints, audit);
+        Audit audit = new Audit(access.auditLog());
+        this.browserRules = new BrowserRules(access.http());
+        this.authentication = new Authentication(access.keys(), access.rateLimits());
+        this.workspaceRoutes = new WorkspaceRoutes(workspaces, services.embedders(), endpoints, audit,
+                access.keyWorkspaces(), access.auth().maxWorkspacesPerKey());
         this.sourceRoutes = new SourceRoutes(workspaces, validation);
         this.syncRoutes = new SyncRoutes(workspaces, validation, services.embedders());
         this.searchRoutes = new SearchRoutes(workspaces, search);
         this.manifestRoutes = new ManifestRoutes(workspaces, services.documents());
         this.deadLetterRoutes = new DeadLetterRoutes(workspaces, services.deadLetters(), services.system());
         this.providerRoutes = new ProviderRoutes(services.embedders());
-        this.keyRoutes = new KeyRoutes(keys, audit, revocationDelay);
-        this.auditRoutes = new AuditRoutes(auditLog);
+        this.keyRoutes = new KeyRoutes(access.keys(), audit, access.auth().keyCacheTtl());
+        this.auditRoutes = new AuditRoutes(access.auditLog());
         this.endpointRoutes = new EndpointRoutes(endpoints, services.embedders(), audit);
     }
 

@@ -3,11 +3,15 @@ package io.syncline.api;
 import io.syncline.auth.Caller;
 import io.syncline.auth.Role;
 import io.syncline.embedding.Embedders;
+import io.syncline.store.KeyWorkspaces;
 import io.syncline.sync.IndexConfig;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.Location;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
+
+import java.util.Optional;
 
 /**
  * {@code POST /v1/workspaces}, {@code GET /v1/workspaces/{ws}} and {@code PUT /v1/workspaces/{ws}/config}.
@@ -18,12 +22,17 @@ final class WorkspaceRoutes extends AllDirectives {
     private final Embedders embedders;
     private final Endpoints endpoints;
     private final Audit audit;
+    private final KeyWorkspaces keyWorkspaces;
+    private final int maxWorkspacesPerKey;
 
-    WorkspaceRoutes(Workspaces workspaces, Embedders embedders, Endpoints endpoints, Audit audit) {
+    WorkspaceRoutes(Workspaces workspaces, Embedders embedders, Endpoints endpoints, Audit audit,
+                    KeyWorkspaces keyWorkspaces, int maxWorkspacesPerKey) {
         this.workspaces = workspaces;
         this.embedders = embedders;
         this.endpoints = endpoints;
         this.audit = audit;
+        this.keyWorkspaces = keyWorkspaces;
+        this.maxWorkspacesPerKey = maxWorkspacesPerKey;
     }
 
     Route route(Caller caller) {
@@ -54,11 +63,20 @@ final class WorkspaceRoutes extends AllDirectives {
                     + "' is not one of them");
         }
         ConfigBody body = request.config();
-        return onSuccess(endpoints.get(body.endpointName()), endpoint -> {
-            var config = usable(body.toConfig(endpoint));
-            return onSuccess(workspaces.create(id, config), view -> respondWithHeader(
-                    org.apache.pekko.http.javadsl.model.headers.Location.create("/v1/workspaces/" + id),
-                    () -> complete(StatusCodes.CREATED, WorkspaceJson.of(view), JsonMarshalling.json())));
+        IndexConfig config = body.endpointName().isEmpty() ? usable(body.toConfig(Optional.empty())) : null;
+        return onSuccess(keyWorkspaces.count(caller.keyId()), made -> {
+            // Checked before each create: creates of one key in flight at once can pass it by their number.
+            if (made >= maxWorkspacesPerKey) {
+                throw ApiException.conflict("key '" + caller.keyId() + "' has created " + made + " workspaces, the"
+                        + " most a key may (syncline.auth.max-workspaces-per-key)");
+            }
+            return onSuccess(endpoints.get(body.endpointName()), endpoint -> {
+                IndexConfig resolved = config != null ? config : usable(body.toConfig(endpoint));
+                return onSuccess(workspaces.create(id, resolved), view ->
+                        onSuccess(keyWorkspaces.add(caller.keyId(), id), recorded -> respondWithHeader(
+                                Location.create("/v1/workspaces/" + id),
+                                () -> complete(StatusCodes.CREATED, WorkspaceJson.of(view), JsonMarshalling.json()))));
+            });
         });
     }
 

@@ -14,8 +14,10 @@ import java.util.Optional;
  *                    node within this
  * @param requestsPerSecond what each key may send one node, on average
  * @param burst       and at once
+ * @param maxWorkspacesPerKey workspaces one key may create
  */
-public record AuthSettings(Optional<String> adminKey, Duration keyCacheTtl, double requestsPerSecond, int burst) {
+public record AuthSettings(Optional<String> adminKey, Duration keyCacheTtl, double requestsPerSecond, int burst,
+                           int maxWorkspacesPerKey) {
 
     /** Shorter operator keys are refused: a key is a password that scripts type for people. */
     public static final int MIN_ADMIN_KEY_LENGTH = 32;
@@ -38,6 +40,7 @@ public record AuthSettings(Optional<String> adminKey, Duration keyCacheTtl, doub
         Config auth = config.getConfig("syncline.auth");
         String adminKey = auth.hasPath("admin-key") ? auth.getString("admin-key") : "";
         return new AuthSettings(adminKey.isEmpty() ? Optional.empty() : Optional.of(adminKey),
-                auth.getDuration("key-cache-ttl"), auth.getDouble("requests-per-second"), auth.getInt("burst"));
+                auth.getDuration("key-cache-ttl"), auth.getDouble("requests-per-second"), auth.getInt("burst"),
+                auth.getInt("max-workspaces-per-key"));
     }
 }

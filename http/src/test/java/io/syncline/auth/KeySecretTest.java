@@ -38,9 +38,9 @@ class KeySecretTest {
 
     @Test
     void anOperatorKeyTooShortToBeASecretIsRefusedWithHowToMakeOne() {
-        assertThatThrownBy(() -> new AuthSettings(Optional.of("password"), Duration.ofSeconds(5), 50, 200))
+        assertThatThrownBy(() -> new AuthSettings(Optional.of("password"), Duration.ofSeconds(5), 50, 200, 1000))
                 .hasMessageContaining("at least 32").hasMessageContaining("openssl rand -hex 24");
-        assertThatThrownBy(() -> new AuthSettings(Optional.empty(), Duration.ofMinutes(5), 50, 200))
+        assertThatThrownBy(() -> new AuthSettings(Optional.empty(), Duration.ofMinutes(5), 50, 200, 1000))
                 .hasMessageContaining("key-cache-ttl");
     }
 
