@@ -39,6 +39,8 @@ final class BenchCassandra {
         // the driver's defaults, not the node's config (whose contact points are those of bin/syncline)
         OptionsMap driver = OptionsMap.driverDefaults();
         driver.put(TypedDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30));
+        // each DDL statement waits out this window (1 s by default) before its schema refresh
+        driver.put(TypedDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(50));
         return CqlSession.builder().withConfigLoader(DriverConfigLoader.fromMap(driver))
                 .withLocalDatacenter("datacenter1")
                 .addContactPoints(contactPoints().stream().map(BenchCassandra::address).toList()).build();
