@@ -56,12 +56,15 @@ public final class SourceMirrors {
         topic.tell(Topic.publish(new MirrorRemoved(workspace, source)));
     }
 
-    /** Deletes this node's copy of a source, if it has one. Blocking. */
+    /** Deletes this node's copy of a source, if it has one, and the workspace's directory once it is empty. */
     void deleteLocal(String workspace, String source) {
         Path copy = caches.of(workspace, source);
         if (Files.exists(copy)) {
             deleteTree(copy);
             log.info("deleted the local copy of source '{}' of workspace '{}' ({})", source, workspace, copy);
+        }
+        if (children(copy.getParent()).isEmpty()) {
+            deleteIfEmpty(copy.getParent());
         }
     }
 

@@ -169,6 +169,13 @@ final class JobReports {
         return effect.get().noReply();
     }
 
+    /** The last step of a deletion: nothing of the workspace is left, and its entity stops. */
+    ReplyEffect<WorkspaceEvent, WorkspaceState> journalDeleted(WorkspaceState state) {
+        runtime.log().info("workspace {}: deleted, its journal too", state.id());
+        runtime.passivate();
+        return effect.get().noReply();
+    }
+
     ReplyEffect<WorkspaceEvent, WorkspaceState> idleCheck(WorkspaceState state) {
         if (state.idle()) {
             runtime.passivate();

@@ -61,6 +61,13 @@ public sealed interface WorkspaceCommand extends CborSerializable {
             implements WorkspaceCommand, Replying<JobViews> {
     }
 
+    /**
+     * Starts the deletion of the workspace and answers with it as being deleted; asked again while it is, it
+     * answers the same. New in 0.2.0: sent only when no node of the cluster runs an earlier release.
+     */
+    record Delete(ActorRef<StatusReply<WorkspaceView>> replyTo) implements WorkspaceCommand, Replying<WorkspaceView> {
+    }
+
     // ---- reports of the entity's sync runners, cleanups and timers: they never leave its node ----
 
     /** Sent to itself after recovery: start what must run. */
@@ -107,6 +114,11 @@ public sealed interface WorkspaceCommand extends CborSerializable {
     }
 
     record RetryCleanup(String cleanup) implements WorkspaceCommand {
+    }
+
+    /** The journal of a workspace being deleted is gone: the entity stops, and the id is free again. */
+    enum JournalDeleted implements WorkspaceCommand {
+        INSTANCE
     }
 
     enum IdleCheck implements WorkspaceCommand {

@@ -3,6 +3,7 @@ package io.syncline.workspace;
 import io.syncline.workspace.WorkspaceCommand.AddSource;
 import io.syncline.workspace.WorkspaceCommand.ChangeConfig;
 import io.syncline.workspace.WorkspaceCommand.Create;
+import io.syncline.workspace.WorkspaceCommand.Delete;
 import io.syncline.workspace.WorkspaceCommand.Get;
 import io.syncline.workspace.WorkspaceCommand.GetJob;
 import io.syncline.workspace.WorkspaceCommand.RemoveSource;
@@ -15,7 +16,9 @@ import io.syncline.workspace.WorkspaceEvent.SourceRemovalStarted;
 import io.syncline.workspace.WorkspaceEvent.SyncFailed;
 import io.syncline.workspace.WorkspaceEvent.SyncQueued;
 import io.syncline.workspace.WorkspaceEvent.WorkspaceCreated;
+import io.syncline.workspace.WorkspaceEvent.WorkspaceDeletionStarted;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.javadsl.EffectFactories;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
@@ -72,7 +75,45 @@ final class WorkspaceCommands {
     }
 
     ReplyEffect<WorkspaceEvent, WorkspaceState> get(WorkspaceState state, Get command) {
-        return effect.get().reply(command.replyTo(), StatusReply.success(WorkspaceView.of(state, node)));
+        return get(state, command.replyTo());
+    }
+
+    /** Asked to delete a workspace already being deleted: it is, and the answer says since when. */
+    ReplyEffect<WorkspaceEvent, WorkspaceState> get(WorkspaceState state, Delete command) {
+        return get(state, command.replyTo());
+    }
+
+    private ReplyEffect<WorkspaceEvent, WorkspaceState> get(WorkspaceState state,
+                                                            ActorRef<StatusReply<WorkspaceView>> replyTo) {
+        return effect.get().reply(replyTo, StatusReply.success(WorkspaceView.of(state, node)));
+    }
+
+    /**
+     * Cancels the jobs and starts removing every source (rows, dead letters, mirrors on every node); once nothing
+     * of the workspace is left, its journal is deleted ({@link WorkspaceRuntime}).
+     */
+    ReplyEffect<WorkspaceEvent, WorkspaceState> delete(WorkspaceState state, Delete command) {
+        return effect.get().persist(new WorkspaceDeletionStarted(Instant.now()))
+                .thenRun(next -> {
+                    runtime.log().info("workspace {}: deleting it ({} sources, {} jobs cancelled)", workspaceId,
+                            next.removingSources().size(), state.jobs().values().stream()
+                                    .filter(j -> !j.state().finished()).count());
+                    runtime.reconcile(next, false);
+                })
+                .thenReply(command.replyTo(), next -> StatusReply.success(WorkspaceView.of(next, node)));
+    }
+
+    /** Any command of the API but reads, to a workspace being deleted. */
+    ReplyEffect<WorkspaceEvent, WorkspaceState> beingDeleted(WorkspaceState state, WorkspaceCommand command) {
+        if (command instanceof WorkspaceCommand.Replying<?> replying) {
+            return effect.get().reply(replying.rejectionTo(), Rejection.conflict(beingDeletedMessage(state)).reply());
+        }
+        return effect.get().noReply();
+    }
+
+    private String beingDeletedMessage(WorkspaceState state) {
+        return "workspace '" + workspaceId + "' is being deleted (since " + state.deletingSince()
+                + "); it can be created again once GET /v1/workspaces/" + workspaceId + " answers 404";
     }
 
     /**

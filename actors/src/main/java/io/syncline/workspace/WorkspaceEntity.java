@@ -7,10 +7,12 @@ import io.syncline.workspace.WorkspaceCommand.AddSource;
 import io.syncline.workspace.WorkspaceCommand.ChangeConfig;
 import io.syncline.workspace.WorkspaceCommand.CleanupFailed;
 import io.syncline.workspace.WorkspaceCommand.Create;
+import io.syncline.workspace.WorkspaceCommand.Delete;
 import io.syncline.workspace.WorkspaceCommand.GenerationCleaned;
 import io.syncline.workspace.WorkspaceCommand.Get;
 import io.syncline.workspace.WorkspaceCommand.GetJob;
 import io.syncline.workspace.WorkspaceCommand.IdleCheck;
+import io.syncline.workspace.WorkspaceCommand.JournalDeleted;
 import io.syncline.workspace.WorkspaceCommand.RecordCheckpoint;
 import io.syncline.workspace.WorkspaceCommand.RecordPlan;
 import io.syncline.workspace.WorkspaceCommand.RecordRetarget;
@@ -73,7 +75,7 @@ public final class WorkspaceEntity
         WorkspaceSettings settings = WorkspaceSettings.fromConfig(system.settings().config());
         JournalFormat.configure(system.settings().config());
         EntityHost host = new EntityHost(NodeAddress.of(Cluster.get(system).selfMember().address()),
-                MajorityFence.get(system));
+                MajorityFence.get(system), new CassandraJournalPurge(system));
         ClusterSharding.get(system).init(Entity.of(ENTITY_KEY,
                 context -> create(context.getEntityId(), context.getShard(), work, settings, host)));
     }
@@ -99,7 +101,8 @@ public final class WorkspaceEntity
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
         this.context = context;
         this.fence = host.fence();
-        this.runtime = new WorkspaceRuntime(context, timers, shard, work, settings);
+        this.runtime = new WorkspaceRuntime(context, timers, shard, work, settings,
+                () -> host.journals().purge(persistenceId().id()));
         this.commands = new WorkspaceCommands(workspaceId, host.address(), this::Effect, runtime, settings);
         this.reports = new JobReports(this::Effect, runtime);
     }
@@ -139,7 +142,12 @@ public final class WorkspaceEntity
                 .onCommand(WakeUp.class, (state, wakeUp) -> reports.wakeUp(state))
                 .onCommand(IdleCheck.class, (state, check) -> reports.idleCheck(state))
                 .onAnyCommand(commands::missing);
-        builder.forState(WorkspaceState::exists)
+        builder.forState(WorkspaceState::deleting)
+                .onCommand(Get.class, commands::get)
+                .onCommand(GetJob.class, commands::getJob)
+                .onCommand(Delete.class, commands::get)
+                .onCommand(JournalDeleted.class, (state, deleted) -> reports.journalDeleted(state));
+        builder.forState(state -> state.exists() && !state.deleting())
                 .onCommand(Create.class, commands::alreadyExists)
                 .onCommand(Get.class, commands::get)
                 .onCommand(ChangeConfig.class, commands::changeConfig)
@@ -148,6 +156,10 @@ public final class WorkspaceEntity
                 .onCommand(RequestSync.class, commands::requestSync)
                 .onCommand(GetJob.class, commands::getJob)
                 .onCommand(RetryDocuments.class, commands::retryDocuments)
+                .onCommand(Delete.class, commands::delete);
+        // What runners, cleanups and timers report is handled alike whether or not the workspace is being deleted
+        // (its jobs have all ended then); the API's other commands to a workspace being deleted are refused.
+        builder.forState(WorkspaceState::exists)
                 .onCommand(WakeUp.class, (state, wakeUp) -> reports.wakeUp(state))
                 .onCommand(RecordTarget.class, reports::recordTarget)
                 .onCommand(RecordRetarget.class, reports::recordRetarget)
@@ -161,7 +173,8 @@ public final class WorkspaceEntity
                 .onCommand(GenerationCleaned.class, reports::generationCleaned)
                 .onCommand(CleanupFailed.class, reports::cleanupFailed)
                 .onCommand(RetryCleanup.class, reports::retryCleanup)
-                .onCommand(IdleCheck.class, (state, check) -> reports.idleCheck(state));
+                .onCommand(IdleCheck.class, (state, check) -> reports.idleCheck(state))
+                .onAnyCommand(commands::beingDeleted);
         return builder.build();
     }
 

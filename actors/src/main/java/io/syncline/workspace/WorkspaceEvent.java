@@ -76,4 +76,12 @@ public sealed interface WorkspaceEvent extends CborSerializable {
 
     record GenerationRetired(String generation, Instant at) implements WorkspaceEvent {
     }
+
+    /**
+     * The workspace is being deleted: its unfinished jobs are cancelled, every source is being removed, and once
+     * nothing of it is left in the index its journal is deleted. New in 0.2.0: written only when no node of the
+     * cluster runs an earlier release, which could not read it.
+     */
+    record WorkspaceDeletionStarted(Instant at) implements WorkspaceEvent {
+    }
 }

@@ -1,6 +1,7 @@
 package io.syncline.workspace;
 
 import io.syncline.sync.JobInput;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -15,7 +16,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * What a workspace entity has running besides its state: a sync runner per running job, cleanups, timers. After
@@ -33,15 +36,19 @@ final class WorkspaceRuntime {
     private final WorkspaceSettings settings;
     private final Map<String, ActorRef<SyncRunner.Command>> runners = new HashMap<>();
     private final Set<String> cleanupsInFlight = new HashSet<>();
+    private final Supplier<CompletionStage<Done>> purgeJournal;
     private int runnerCount;
 
+    /** @param purgeJournal deletes this entity's journal */
     WorkspaceRuntime(ActorContext<WorkspaceCommand> context, TimerScheduler<WorkspaceCommand> timers,
-                     ActorRef<ClusterSharding.ShardCommand> shard, IndexWork work, WorkspaceSettings settings) {
+                     ActorRef<ClusterSharding.ShardCommand> shard, IndexWork work, WorkspaceSettings settings,
+                     Supplier<CompletionStage<Done>> purgeJournal) {
         this.context = context;
         this.timers = timers;
         this.shard = shard;
         this.work = work;
         this.settings = settings;
+        this.purgeJournal = purgeJournal;
     }
 
     Logger log() {
@@ -70,6 +77,7 @@ final class WorkspaceRuntime {
             }
         }
         startCleanups(state);
+        startJournalPurge(state);
         if (state.idle()) {
             passivateSoon(settings.idleTimeout());
         } else {
@@ -171,6 +179,21 @@ final class WorkspaceRuntime {
                         (done, error) -> error == null ? new WorkspaceCommand.GenerationCleaned(generation)
                                 : new WorkspaceCommand.CleanupFailed(cleanup, error.toString()));
             }
+        }
+    }
+
+    /**
+     * A workspace being deleted of which only the journal is left, with no runner alive: the journal goes, once
+     * per incarnation (the entity stops when it is gone; a failure is tried again after the cleanup backoff).
+     */
+    private void startJournalPurge(WorkspaceState state) {
+        String cleanup = "journal";
+        if (state.onlyJournalLeft() && runners.isEmpty() && !cleanupsInFlight.contains(cleanup)
+                && !timers.isTimerActive("cleanup-" + cleanup)) {
+            cleanupsInFlight.add(cleanup);
+            context.pipeToSelf(purgeJournal.get(), (done, error) -> error == null
+                    ? WorkspaceCommand.JournalDeleted.INSTANCE
+                    : new WorkspaceCommand.CleanupFailed(cleanup, error.toString()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.syncline.workspace;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.syncline.serialization.CborSerializable;
 import io.syncline.workspace.WorkspaceEvent.ConfigChanged;
 import io.syncline.workspace.WorkspaceEvent.GenerationActivated;
@@ -18,6 +19,7 @@ import io.syncline.workspace.WorkspaceEvent.SyncRetargeted;
 import io.syncline.workspace.WorkspaceEvent.SyncStarted;
 import io.syncline.workspace.WorkspaceEvent.SyncTargetResolved;
 import io.syncline.workspace.WorkspaceEvent.WorkspaceCreated;
+import io.syncline.workspace.WorkspaceEvent.WorkspaceDeletionStarted;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,17 +42,20 @@ import java.util.Set;
  * @param sources             by id, in the order they were added
  * @param removingSources     sources whose documents are being deleted
  * @param jobs                by id, oldest first; finished jobs beyond a limit are forgotten
+ * @param deletingSince       when the workspace's deletion started, or null; left out of snapshots while null, so
+ *                            that those of a workspace not being deleted keep the shape release 0.1.1 reads
  */
 public record WorkspaceState(String id, IndexSettings config, IndexSettings activeConfig,
                              List<String> retiringGenerations, Map<String, SourceState> sources,
-                             List<String> removingSources, Map<String, Job> jobs, long jobSequence, Instant createdAt)
+                             List<String> removingSources, Map<String, Job> jobs, long jobSequence, Instant createdAt,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Instant deletingSince)
         implements CborSerializable {
 
     /** Finished jobs a workspace keeps for the API. */
     static final int KEPT_FINISHED_JOBS = 100;
 
     public static final WorkspaceState EMPTY =
-            new WorkspaceState(null, null, null, List.of(), Map.of(), List.of(), Map.of(), 0, null);
+            new WorkspaceState(null, null, null, List.of(), Map.of(), List.of(), Map.of(), 0, null, null);
 
     public WorkspaceState {
         retiringGenerations = List.copyOf(retiringGenerations);
@@ -61,6 +66,16 @@ public record WorkspaceState(String id, IndexSettings config, IndexSettings acti
 
     public boolean exists() {
         return id != null;
+    }
+
+    public boolean deleting() {
+        return deletingSince != null;
+    }
+
+    /** Deleting, and nothing of it left in the index: only its journal remains to be deleted. */
+    public boolean onlyJournalLeft() {
+        return deleting() && removingSources.isEmpty() && retiringGenerations.isEmpty()
+                && jobs.values().stream().allMatch(j -> j.state().finished());
     }
 
     /** The generation searches read. */
@@ -101,14 +116,14 @@ public record WorkspaceState(String id, IndexSettings config, IndexSettings acti
 
     /** Nothing to run or clean up: the entity may passivate. */
     public boolean idle() {
-        return jobs.values().stream().allMatch(j -> j.state().finished())
+        return !deleting() && jobs.values().stream().allMatch(j -> j.state().finished())
                 && removingSources.isEmpty() && retiringGenerations.isEmpty();
     }
 
     /** True when the target generation holds every source and searches should switch to it. */
     public boolean targetComplete() {
         String target = targetGeneration();
-        return !target.equals(activeGeneration())
+        return !deleting() && !target.equals(activeGeneration())
                 && sources.values().stream().allMatch(s -> s.syncedRevision(target) != null);
     }
 
@@ -116,7 +131,7 @@ public record WorkspaceState(String id, IndexSettings config, IndexSettings acti
         // Java 17 has no pattern matching in switch: one instanceof per event type, in the order of their life.
         if (event instanceof WorkspaceCreated e) {
             return new WorkspaceState(e.workspaceId(), e.config(), e.config(), List.of(), Map.of(),
-                    List.of(), Map.of(), 0, e.at());
+                    List.of(), Map.of(), 0, e.at(), null);
         } else if (event instanceof ConfigChanged e) {
             return withConfig(e.config());
         } else if (event instanceof SourceAdded e) {
@@ -152,20 +167,33 @@ public record WorkspaceState(String id, IndexSettings config, IndexSettings acti
             return withRetiring(with(retiringGenerations, e.generation()));
         } else if (event instanceof GenerationRetired e) {
             return retired(e.generation());
+        } else if (event instanceof WorkspaceDeletionStarted e) {
+            return deletionStarted(e.at());
         }
         throw new IllegalArgumentException("unknown event " + event.getClass().getName());
     }
 
+    /** Every source goes, each with its rows, dead letters and mirrors; every job not finished is cancelled. */
+    private WorkspaceState deletionStarted(Instant at) {
+        Map<String, Job> nextJobs = new LinkedHashMap<>(jobs);
+        jobs.values().stream().filter(j -> !j.state().finished())
+                .forEach(j -> nextJobs.put(j.id(), j.failed("cancelled: workspace '" + id + "' is being deleted", at)));
+        List<String> removing = new ArrayList<>(removingSources);
+        sources.keySet().stream().filter(source -> !removing.contains(source)).forEach(removing::add);
+        return new WorkspaceState(id, config, activeConfig, retiringGenerations, Map.of(), removing, nextJobs,
+                jobSequence, createdAt, at);
+    }
+
     private WorkspaceState withConfig(IndexSettings newConfig) {
         return new WorkspaceState(id, newConfig, activeConfig, retiringGenerations, sources, removingSources,
-                jobs, jobSequence, createdAt);
+                jobs, jobSequence, createdAt, deletingSince);
     }
 
     private WorkspaceState withSource(String sourceId, SourceState source) {
         Map<String, SourceState> next = new LinkedHashMap<>(sources);
         next.put(sourceId, source);
         return new WorkspaceState(id, config, activeConfig, retiringGenerations, next, removingSources, jobs,
-                jobSequence, createdAt);
+                jobSequence, createdAt, deletingSince);
     }
 
     private WorkspaceState removingSource(String sourceId, Instant at) {
@@ -175,24 +203,24 @@ public record WorkspaceState(String id, IndexSettings config, IndexSettings acti
         jobs.values().stream().filter(j -> j.source().equals(sourceId) && !j.state().finished())
                 .forEach(j -> nextJobs.put(j.id(), j.failed("cancelled: source '" + sourceId + "' was removed", at)));
         return new WorkspaceState(id, config, activeConfig, retiringGenerations, next,
-                with(removingSources, sourceId), nextJobs, jobSequence, createdAt);
+                with(removingSources, sourceId), nextJobs, jobSequence, createdAt, deletingSince);
     }
 
     private WorkspaceState withRemoving(List<String> removing) {
         return new WorkspaceState(id, config, activeConfig, retiringGenerations, sources, removing, jobs,
-                jobSequence, createdAt);
+                jobSequence, createdAt, deletingSince);
     }
 
     private WorkspaceState withRetiring(List<String> retiring) {
         return new WorkspaceState(id, config, activeConfig, retiring, sources, removingSources, jobs, jobSequence,
-                createdAt);
+                createdAt, deletingSince);
     }
 
     private WorkspaceState withJob(Job job, long sequence) {
         Map<String, Job> next = new LinkedHashMap<>(jobs);
         next.put(job.id(), job);
         return new WorkspaceState(id, config, activeConfig, retiringGenerations, sources, removingSources, next,
-                sequence, createdAt);
+                sequence, createdAt, deletingSince);
     }
 
     /**
@@ -225,7 +253,7 @@ public record WorkspaceState(String id, IndexSettings config, IndexSettings acti
         Map<String, Job> kept = new LinkedHashMap<>(next.jobs);
         finishedJobs.subList(0, finishedJobs.size() - KEPT_FINISHED_JOBS).forEach(j -> kept.remove(j.id()));
         return new WorkspaceState(id, config, activeConfig, retiringGenerations, next.sources, removingSources,
-                kept, jobSequence, createdAt);
+                kept, jobSequence, createdAt, deletingSince);
     }
 
     /** Only the target generation is ever activated, so the active config becomes the current one. */
@@ -236,14 +264,14 @@ public record WorkspaceState(String id, IndexSettings config, IndexSettings acti
         List<String> retiring = previous == null || previous.equals(generation) ? retiringGenerations
                 : with(retiringGenerations, previous);
         return new WorkspaceState(id, config, config, retiring, sources, removingSources, jobs, jobSequence,
-                createdAt);
+                createdAt, deletingSince);
     }
 
     private WorkspaceState retired(String generation) {
         Map<String, SourceState> next = new LinkedHashMap<>();
         sources.forEach((sourceId, source) -> next.put(sourceId, source.withoutGeneration(generation)));
         return new WorkspaceState(id, config, activeConfig, without(retiringGenerations, generation), next,
-                removingSources, jobs, jobSequence, createdAt);
+                removingSources, jobs, jobSequence, createdAt, deletingSince);
     }
 
     private static List<String> with(List<String> list, String value) {

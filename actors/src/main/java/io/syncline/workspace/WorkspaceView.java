@@ -11,11 +11,13 @@ import java.util.List;
  * added (older nodes ignore them). Its config, its index generations, and per
  * source its last sync and its current job. Searches and the manifest read {@code index.active}. {@code node} is the
  * cluster address (host:port) of the node that hosts the workspace entity and runs its jobs.
+ * {@code deletingSince} is when its deletion started, or null (always null from a node of 0.1.1, which cannot
+ * delete).
  */
 public record WorkspaceView(String id, IndexSettings.Embedding embedding, IndexSettings.Chunking chunking,
                             String configHash,
                             Index index, List<Source> sources, List<String> removingSources, Instant createdAt,
-                            String node) implements CborSerializable {
+                            String node, Instant deletingSince) implements CborSerializable {
 
     /**
      * @param active       the generation searches read
@@ -37,6 +39,10 @@ public record WorkspaceView(String id, IndexSettings.Embedding embedding, IndexS
         return new IndexSettings(embedding, chunking);
     }
 
+    public boolean deleting() {
+        return deletingSince != null;
+    }
+
     static WorkspaceView of(WorkspaceState state, String node) {
         String target = state.targetGeneration();
         Index index = new Index(state.activeGeneration(), state.activeConfig(),
@@ -48,7 +54,7 @@ public record WorkspaceView(String id, IndexSettings.Embedding embedding, IndexS
                         currentJob(state, s.spec().id())))
                 .toList();
         return new WorkspaceView(state.id(), state.config().embedding(), state.config().chunking(), target, index,
-                sources, state.removingSources(), state.createdAt(), node);
+                sources, state.removingSources(), state.createdAt(), node, state.deletingSince());
     }
 
     private static JobView currentJob(WorkspaceState state, String source) {

@@ -45,7 +45,7 @@ class FencedWorkspaceTest {
         TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
         ActorRef<WorkspaceCommand> entity = testKit.spawn(WorkspaceEntity.create("ws", shard.ref(),
                 new ScriptedWork(), WorkspaceSettings.fromConfig(testKit.system().settings().config()),
-                new EntityHost("10.0.0.1:25520", fence)));
+                new EntityHost("10.0.0.1:25520", fence, Journals.UNTOUCHED)));
         TestProbe<StatusReply<WorkspaceView>> replies = testKit.createTestProbe();
         entity.tell(new WorkspaceCommand.Create(IndexSettings.of(IndexConfig.defaults()), replies.ref()));
         assertThat(replies.receiveMessage().getValue().node()).isEqualTo("10.0.0.1:25520");

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +46,8 @@ class WorkspaceEntityIT {
     static Path tmp;
 
     private EventSourcedBehaviorTestKit<WorkspaceCommand, WorkspaceEvent, WorkspaceState> entity;
+    private TestProbe<ClusterSharding.ShardCommand> shard;
+    private final List<String> purged = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void setUp() {
@@ -66,10 +71,10 @@ class WorkspaceEntityIT {
 
     @BeforeEach
     void freshEntity() {
-        TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
+        shard = testKit.createTestProbe();
         entity = EventSourcedBehaviorTestKit.create(testKit.system(), WorkspaceEntity.create("ws", shard.ref(), work,
                 WorkspaceSettings.fromConfig(testKit.system().settings().config()),
-                new EntityHost("127.0.0.1:0", WriteFence.NONE)));
+                new EntityHost("127.0.0.1:0", WriteFence.NONE, Journals.UNTOUCHED)));
     }
 
     @Test
@@ -131,5 +136,81 @@ class WorkspaceEntityIT {
         assertThat(restarted.state()).isEqualTo(beforeRestart);
         assertThat(restarted.state().sources().get("tree").syncedRevision(IndexConfig.defaults().generation()))
                 .isEqualTo(done.toRevision());
+    }
+
+    @Test
+    void aDeletedWorkspaceCancelsItsJobRefusesChangesLosesItsRowsThenItsJournalAndCanBeCreatedAgain()
+            throws Exception {
+        // An id of its own: the test kit's journal is shared by the tests, and this entity stays up at the end.
+        var entity = EventSourcedBehaviorTestKit.<WorkspaceCommand, WorkspaceEvent, WorkspaceState>create(
+                testKit.system(), WorkspaceEntity.create("doomed", shard.ref(), work,
+                        WorkspaceSettings.fromConfig(testKit.system().settings().config()),
+                        new EntityHost("127.0.0.1:0", WriteFence.NONE, recordingPurge())));
+        Path tree = Files.createDirectories(tmp.resolve("doomed"));
+        for (int i = 0; i < 40; i++) {
+            Files.writeString(tree.resolve("page-" + i + ".md"), TestCorpus.markdown(8000 + i, 3));
+        }
+        entity.<StatusReply<WorkspaceView>>runCommand(
+                replyTo -> new WorkspaceCommand.Create(IndexSettings.of(IndexConfig.defaults()), replyTo));
+        entity.<StatusReply<WorkspaceView>>runCommand(replyTo -> new WorkspaceCommand.AddSource(
+                SourceDefinition.of(SourceSpec.filesystem("doomed", tree.toString())), replyTo));
+        String job = entity.<StatusReply<JobView>>runCommand(
+                        replyTo -> new WorkspaceCommand.RequestSync("doomed", JobMode.FULL, null, replyTo))
+                .reply().getValue().job();
+        testKit.createTestProbe().awaitAssert(Duration.ofMinutes(2), () -> {
+            assertThat(documentRows()).as("documents written before the deletion").isGreaterThan(0);
+            return null;
+        });
+
+        var deleted = entity.<StatusReply<WorkspaceView>>runCommand(WorkspaceCommand.Delete::new);
+
+        assertThat(deleted.reply().isSuccess()).isTrue();
+        assertThat(deleted.reply().getValue().deletingSince()).isNotNull();
+        assertThat(deleted.events().get(0)).isInstanceOf(WorkspaceEvent.WorkspaceDeletionStarted.class);
+        JobView cancelled = entity.<StatusReply<JobView>>runCommand(
+                replyTo -> new WorkspaceCommand.GetJob(job, replyTo)).reply().getValue();
+        assertThat(cancelled.state()).isEqualTo("failed");
+        assertThat(cancelled.error()).isEqualTo("cancelled: workspace 'doomed' is being deleted");
+
+        var addSource = entity.<StatusReply<WorkspaceView>>runCommand(replyTo -> new WorkspaceCommand.AddSource(
+                SourceDefinition.of(SourceSpec.filesystem("other", tree.toString())), replyTo));
+        var sync = entity.<StatusReply<JobView>>runCommand(
+                replyTo -> new WorkspaceCommand.RequestSync("doomed", JobMode.FULL, null, replyTo));
+        var create = entity.<StatusReply<WorkspaceView>>runCommand(
+                replyTo -> new WorkspaceCommand.Create(IndexSettings.of(IndexConfig.defaults()), replyTo));
+        for (var refused : List.of(addSource, sync, create)) {
+            assertThat(refused.hasNoEvents()).isTrue();
+            assertThat(refused.reply().getError().getMessage())
+                    .startsWith("conflict: workspace 'doomed' is being deleted (since ");
+        }
+
+        testKit.createTestProbe().awaitAssert(Duration.ofMinutes(1), () -> {
+            assertThat(purged).containsExactly("Workspace|doomed");
+            return null;
+        });
+        WorkspaceState last = entity.getState();
+        assertThat(last.removingSources()).isEmpty();
+        assertThat(last.sources()).isEmpty();
+        assertThat(documentRows()).isZero();
+
+        // What the purge did to the real journal: nothing of the workspace is left, so it can be made again.
+        entity.clear();
+        var again = entity.<StatusReply<WorkspaceView>>runCommand(
+                replyTo -> new WorkspaceCommand.Create(IndexSettings.of(IndexConfig.defaults()), replyTo));
+        assertThat(again.reply().isSuccess()).isTrue();
+        assertThat(again.reply().getValue().sources()).isEmpty();
+        assertThat(again.reply().getValue().deletingSince()).isNull();
+    }
+
+    private JournalPurge recordingPurge() {
+        return persistenceId -> {
+            purged.add(persistenceId);
+            return CompletableFuture.completedFuture(Done.getInstance());
+        };
+    }
+
+    private static long documentRows() {
+        return keyspace.session().execute("SELECT COUNT(*) FROM " + keyspace.name()
+                + ".documents WHERE workspace = 'doomed' ALLOW FILTERING").one().getLong(0);
     }
 }

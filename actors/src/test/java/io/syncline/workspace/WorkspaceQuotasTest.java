@@ -46,7 +46,7 @@ class WorkspaceQuotasTest {
         var entity = EventSourcedBehaviorTestKit.<WorkspaceCommand, WorkspaceEvent, WorkspaceState>create(
                 testKit.system(), WorkspaceEntity.create("ws", shard.ref(), work,
                         WorkspaceSettings.fromConfig(testKit.system().settings().config()),
-                        new EntityHost("127.0.0.1:0", WriteFence.NONE)));
+                        new EntityHost("127.0.0.1:0", WriteFence.NONE, Journals.UNTOUCHED)));
         entity.<StatusReply<WorkspaceView>>runCommand(
                 replyTo -> new WorkspaceCommand.Create(IndexSettings.of(IndexConfig.defaults()), replyTo));
         return entity;

@@ -43,6 +43,35 @@ class WorkspaceStateTest {
     }
 
     @Test
+    void aDeletionCancelsUnfinishedJobsRemovesEverySourceAndLeavesOnlyTheJournalOnceTheyAreGone() {
+        WorkspaceState state = withSources("a", "b", "c")
+                .apply(new SourceRemovalStarted("c", NOW))
+                .apply(new SyncQueued("job-1", "a", JobMode.FULL, null, null, NOW))
+                .apply(new SyncStarted("job-1", CONFIG.generation(), null, NOW))
+                .apply(new SyncQueued("job-2", "b", JobMode.FULL, null, null, NOW))
+                .apply(new ConfigChanged(SMALL_CHUNKS, NOW));
+
+        WorkspaceState deleting = state.apply(new WorkspaceEvent.WorkspaceDeletionStarted(NOW));
+
+        assertThat(deleting.deleting()).isTrue();
+        assertThat(deleting.sources()).isEmpty();
+        assertThat(deleting.removingSources()).containsExactly("c", "a", "b");
+        assertThat(deleting.jobs().values()).extracting(Job::state).containsOnly(JobState.FAILED);
+        assertThat(deleting.job("job-1").orElseThrow().error()).isEqualTo("cancelled: workspace 'ws' is being deleted");
+        assertThat(deleting.startableJobs()).isEmpty();
+        // a new generation with no sources left is not "complete": it must not be activated on the way out
+        assertThat(deleting.targetComplete()).isFalse();
+        assertThat(deleting.idle()).isFalse();
+        assertThat(deleting.onlyJournalLeft()).isFalse();
+
+        WorkspaceState emptied = deleting.apply(new WorkspaceEvent.SourceRemoved("a", NOW))
+                .apply(new WorkspaceEvent.SourceRemoved("b", NOW))
+                .apply(new WorkspaceEvent.SourceRemoved("c", NOW));
+        assertThat(emptied.onlyJournalLeft()).isTrue();
+        assertThat(emptied.idle()).as("it stays up until its journal is gone").isFalse();
+    }
+
+    @Test
     void aCompletedJobMovesItsSourceToItsRevisionAndSaysItHadErrors() {
         WorkspaceState state = completedJob("a", "rev-1", List.of(new FailedDocument("x.md", "boom")), 1);
 

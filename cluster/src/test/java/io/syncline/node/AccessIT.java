@@ -135,6 +135,7 @@ class AccessIT {
                 reader.post("/v1/workspaces/alpha/syncs", "{\"source\":\"s\"}"),
                 reader.put("/v1/workspaces/alpha/config", "{\"chunking\":{\"maxTokens\":64}}"),
                 reader.post("/v1/workspaces", "{\"id\":\"gamma\"}"),
+                reader.delete("/v1/workspaces/alpha"),
                 reader.post("/v1/keys", "{\"name\":\"mine\",\"role\":\"admin\",\"workspaces\":[\"*\"]}"),
                 reader.put("/v1/endpoints/mine", "{\"kind\":\"ollama\",\"baseUrl\":\"http://127.0.0.1:1\","
                         + "\"models\":{\"m\":[8]}}")}) {
@@ -142,6 +143,7 @@ class AccessIT {
             assertThat(refused.message()).contains("has role 'reader'");
         }
         JsonNode alpha = admin.get("/v1/workspaces/alpha").json();
+        assertThat(alpha.get("state").asText()).isEqualTo("active");
         assertThat(alpha.get("sources")).isEmpty();
         assertThat(alpha.get("chunking").get("maxTokens").asInt()).isNotEqualTo(64);
         assertThat(admin.get("/v1/workspaces/gamma").status()).isEqualTo(404);

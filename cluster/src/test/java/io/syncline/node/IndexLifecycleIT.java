@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A workspace's index through its life, over the API of a real node: syncs by diff that end where full syncs end,
- * a config change that rebuilds beside the searched index, a source removed with all it indexed.
+ * a config change that rebuilds beside the searched index, a source removed with all it indexed, a workspace
+ * deleted with all it had.
  */
 class IndexLifecycleIT {
 
@@ -156,6 +157,63 @@ class IndexLifecycleIT {
         assertThat(rowsOf("removal", generation)).isZero();
         assertThat(user.manifest("removal")).isEmpty();
         assertThat(user.search("removal", "anything at all", 5).get("results")).isEmpty();
+    }
+
+    @Test
+    void aDeletedWorkspaceRefusesRequestsLosesItsRowsMirrorAndJournalAndItsIdCanBeUsedAgain() {
+        TestRepo repo = TestRepo.bare(tmp.resolve("doomed.git"));
+        TestRepo.Snapshot files = repo.on("main");
+        for (int i = 0; i < 5; i++) {
+            files.file("docs/doomed-" + i + ".md", TestCorpus.markdown(4000 + i, 2));
+        }
+        files.commit();
+        user.createWorkspace("doomed", null);
+        user.addGitSource("doomed", "repo", repo.location().toString());
+        user.sync("doomed", "repo", "full");
+        String generation = user.workspace("doomed").get("index").get("active").asText();
+        Path mirror = tmp.resolve("home").resolve("sources").resolve("doomed");
+        assertThat(rowsOf("doomed", generation)).isPositive();
+        assertThat(mirror).isDirectory();
+        assertThat(journalRows("doomed")).isPositive();
+
+        Api.Response deleted = node.api().delete("/v1/workspaces/doomed");
+
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(202);
+        assertThat(deleted.json().get("state").asText()).isEqualTo("deleting");
+        Api.Response search = node.api().post("/v1/workspaces/doomed/search", "{\"query\":\"anything\",\"k\":3}");
+        Api.Response sync = node.api().post("/v1/workspaces/doomed/syncs", "{\"source\":\"repo\"}");
+        for (Api.Response refused : List.of(search, sync)) {
+            if (refused.status() != 404) {
+                assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+                assertThat(refused.message())
+                        .contains("workspace 'doomed' is being deleted");
+            }
+        }
+        node.await(Duration.ofMinutes(1), () -> {
+            Api.Response gone = node.api().get("/v1/workspaces/doomed");
+            assertThat(gone.status()).as(gone.body()).isEqualTo(404);
+            return null;
+        });
+        assertThat(rowsOf("doomed", generation)).isZero();
+        assertThat(mirror).doesNotExist();
+        assertThat(journalRows("doomed")).as("events and snapshots").isZero();
+
+        user.createWorkspace("doomed", null);
+        user.addGitSource("doomed", "repo", repo.location().toString());
+        JsonNode again = user.sync("doomed", "repo", "full");
+        assertThat(again.get("state").asText()).isEqualTo("completed");
+        assertThat(again.get("documents").get("added").asInt()).isEqualTo(5);
+        assertThat(user.search("doomed", "checkpoint journal recovery", 3).get("results")).hasSize(3);
+    }
+
+    /** Events plus snapshots the journal holds for a workspace. */
+    private static long journalRows(String workspace) {
+        String id = "Workspace|" + workspace;
+        long events = keyspace.session().execute("SELECT count(*) FROM " + keyspace.name()
+                + ".messages WHERE persistence_id = ? AND partition_nr = 0", id).one().getLong(0);
+        long snapshots = keyspace.session().execute("SELECT count(*) FROM " + keyspace.name()
+                + ".snapshots WHERE persistence_id = ?", id).one().getLong(0);
+        return events + snapshots;
     }
 
     private static Set<String> chunkHashes(List<String> manifest) {

@@ -53,7 +53,7 @@ final class DeadLetterRoutes extends AllDirectives {
                 workspace -> concat(
                         pathEndOrSingleSlash(() -> get(() -> {
                             Access.toWorkspace(caller, workspace, Role.READER, "reading dead letters");
-                            return onSuccess(workspaces.get(workspace), view -> onSuccess(list(workspace),
+                            return onSuccess(workspaces.serving(workspace), view -> onSuccess(list(workspace),
                                     items -> complete(StatusCodes.OK, new Items(items), JsonMarshalling.json())));
                         })),
                         path("retry", () -> post(() -> {
@@ -73,7 +73,7 @@ final class DeadLetterRoutes extends AllDirectives {
 
     private Route retry(String workspace, String body) {
         RetryBody request = body.isBlank() ? new RetryBody(null) : JsonBody.parse(body, RetryBody.class);
-        return onSuccess(workspaces.get(workspace), view -> onSuccess(list(workspace), letters -> {
+        return onSuccess(workspaces.serving(workspace), view -> onSuccess(list(workspace), letters -> {
             List<DeadLetter> chosen = letters;
             if (request.ids() != null) {
                 Set<String> wanted = new HashSet<>(request.ids());
@@ -100,7 +100,7 @@ final class DeadLetterRoutes extends AllDirectives {
     }
 
     private Route remove(String workspace, String id) {
-        return onSuccess(workspaces.get(workspace), view -> onSuccess(deadLetters.get(workspace, id), letter -> {
+        return onSuccess(workspaces.serving(workspace), view -> onSuccess(deadLetters.get(workspace, id), letter -> {
             if (letter.isEmpty()) {
                 throw ApiException.notFound("no dead letter '" + id + "' in workspace '" + workspace + "'");
             }

@@ -54,7 +54,7 @@ final class ManifestRoutes extends AllDirectives {
         return path(PathMatchers.segment("workspaces").slash(PathMatchers.segment()).slash("manifest"),
                 workspace -> get(() -> {
                     Access.toWorkspace(caller, workspace, Role.READER, "reading the manifest");
-                    return onSuccess(workspaces.get(workspace), view -> extractMaterializer(materializer ->
+                    return onSuccess(workspaces.serving(workspace), view -> extractMaterializer(materializer ->
                             onSuccess(lines(view).prefixAndTail(1).runWith(Sink.head(), materializer), first ->
                                     complete(HttpEntities.create(NDJSON,
                                             Source.from(first.first()).concat(first.second()))))));

@@ -52,7 +52,7 @@ final class SearchRoutes extends AllDirectives {
         String query = request.text();
         int k = request.limit();
         SearchBody.Filter filter = request.filter();
-        return onSuccess(workspaces.get(workspace), view -> {
+        return onSuccess(workspaces.serving(workspace), view -> {
             String source = filter == null ? null : filter.source();
             if (source != null && view.sources().stream().noneMatch(s -> s.spec().id().equals(source))) {
                 throw ApiException.notFound("source '" + source + "' does not exist in workspace '" + workspace

@@ -40,7 +40,7 @@ final class SourceRoutes extends AllDirectives {
     private Route add(String workspace, String body) {
         SourceSpec spec = JsonBody.parse(body, SourceBody.class).toSpec(validation.maxFileBytes());
         // The workspace is asked first, so that an unknown workspace is a 404 even for a source that cannot work.
-        return onSuccess(workspaces.get(workspace), current -> onSuccess(validation.source(spec), valid ->
+        return onSuccess(workspaces.serving(workspace), current -> onSuccess(validation.source(spec), valid ->
                 onSuccess(workspaces.addSource(workspace, spec), view -> respondWithHeader(
                         org.apache.pekko.http.javadsl.model.headers.Location.create(
                                 "/v1/workspaces/" + workspace + "/sources/" + spec.id()),

@@ -53,7 +53,7 @@ final class SyncRoutes extends AllDirectives {
         var mode = request.syncMode();
         Require.that(mode != SyncMode.RETRY,
                 "field 'mode' must be 'incremental' or 'full'; retries go through POST .../dead-letters/retry");
-        return onSuccess(workspaces.get(workspace), view -> {
+        return onSuccess(workspaces.serving(workspace), view -> {
             WorkspaceView.Source known = view.sources().stream().filter(s -> s.spec().id().equals(source))
                     .findFirst().orElseThrow(() -> ApiException.notFound("source '" + source
                             + "' does not exist in workspace '" + workspace + "'"));

@@ -11,11 +11,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A workspace as {@code GET /v1/workspaces/{ws}} renders it: its config as the API takes it, each source's
- * definition flat, with its sync state, and the node (host:remotePort) that hosts it.
+ * A workspace as {@code GET /v1/workspaces/{ws}} renders it: whether it is {@code active} or {@code deleting} (and
+ * since when), its config as the API takes it, each source's definition flat, with its sync state, and the node
+ * (host:remotePort) that hosts it.
  */
-record WorkspaceJson(String id, EmbeddingSpec embedding, ChunkingSpec chunking, String configHash, IndexJson index,
-                     List<SourceJson> sources, List<String> removingSources, Instant createdAt, String node) {
+record WorkspaceJson(String id, String state, Instant deletingSince, EmbeddingSpec embedding, ChunkingSpec chunking,
+                     String configHash, IndexJson index, List<SourceJson> sources, List<String> removingSources,
+                     Instant createdAt, String node) {
 
     /**
      * @param active       the generation searches read
@@ -43,7 +45,8 @@ record WorkspaceJson(String id, EmbeddingSpec embedding, ChunkingSpec chunking, 
                 job(s.currentJob()))).toList();
         IndexConfig config = view.settings().toConfig();
         WorkspaceView.Index index = view.index();
-        return new WorkspaceJson(view.id(), config.embedding(), config.chunking(), view.configHash(),
+        return new WorkspaceJson(view.id(), view.deleting() ? "deleting" : "active", view.deletingSince(),
+                config.embedding(), config.chunking(), view.configHash(),
                 new IndexJson(index.active(), index.activeConfig() == null ? null : index.activeConfig().toConfig(),
                         index.building(), index.retiring()),
                 sources, view.removingSources(), view.createdAt(), view.node());

@@ -14,7 +14,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 import java.util.Optional;
 
 /**
- * {@code POST /v1/workspaces}, {@code GET /v1/workspaces/{ws}} and {@code PUT /v1/workspaces/{ws}/config}.
+ * {@code POST /v1/workspaces}, {@code GET} and {@code DELETE /v1/workspaces/{ws}}, and
+ * {@code PUT /v1/workspaces/{ws}/config}.
  */
 final class WorkspaceRoutes extends AllDirectives {
 
@@ -44,6 +45,8 @@ final class WorkspaceRoutes extends AllDirectives {
                             return onSuccess(workspaces.get(workspace), view -> complete(StatusCodes.OK,
                                     WorkspaceJson.of(view), JsonMarshalling.json()));
                         })),
+                        pathEndOrSingleSlash(() -> delete(() -> audit.audited(caller, "workspace.delete", workspace,
+                                () -> delete(caller, workspace)))),
                         path("config", () -> put(() -> audit.audited(caller, "workspace.config", workspace, () -> {
                             Access.toWorkspace(caller, workspace, Role.EDITOR, "changing a workspace's config");
                             return JsonRequest.body(body -> changeConfig(workspace, body));
@@ -80,6 +83,16 @@ final class WorkspaceRoutes extends AllDirectives {
         });
     }
 
+    /**
+     * 202: the workspace refuses everything but reads at once, and is gone (GET answers 404) once its rows,
+     * dead letters, mirrors and journal are. It no longer counts against the quota of the key that made it.
+     */
+    private Route delete(Caller caller, String workspace) {
+        Access.toWorkspace(caller, workspace, Role.ADMIN, "deleting a workspace");
+        return onSuccess(workspaces.delete(workspace), view -> onSuccess(keyWorkspaces.remove(workspace),
+                removed -> complete(StatusCodes.ACCEPTED, WorkspaceJson.of(view), JsonMarshalling.json())));
+    }
+
     /** A config this node can run: a remote provider's key must be readable here (the provider is not called). */
     private IndexConfig usable(IndexConfig config) {
         try {
@@ -92,7 +105,7 @@ final class WorkspaceRoutes extends AllDirectives {
 
     private Route changeConfig(String workspace, String body) {
         ConfigBody request = JsonBody.parse(body, ConfigBody.class);
-        return onSuccess(workspaces.get(workspace), current ->
+        return onSuccess(workspaces.serving(workspace), current ->
                 onSuccess(endpoints.get(request.endpointName()), endpoint -> {
                     var config = usable(request.applyTo(current.settings().toConfig(), endpoint));
                     return onSuccess(workspaces.changeConfig(workspace, config),

@@ -16,7 +16,9 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.util.Version;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +30,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
 
 /**
  * The workspace entities as the routes ask them, each call within one configured timeout. A rejection becomes the
@@ -40,12 +43,17 @@ public final class Workspaces {
     /** Tries of a read within the timeout: each waits a third of it. */
     static final int READ_TRIES = 3;
 
+    /** The first release that can delete a workspace, and read the events a deletion writes. */
+    static final Version DELETES_SINCE = new Version("0.2.0");
+
     private final ClusterSharding sharding;
+    private final Cluster cluster;
     private final Duration timeout;
     private final WorkspaceDirectory directory;
 
     public Workspaces(ActorSystem<?> system, Duration timeout, WorkspaceDirectory directory) {
         this.sharding = ClusterSharding.get(system);
+        this.cluster = Cluster.get(system);
         this.timeout = timeout;
         this.directory = directory;
     }
@@ -54,8 +62,36 @@ public final class Workspaces {
         return tries(id, replyTo -> new WorkspaceCommand.Create(IndexSettings.of(config), replyTo), 1, timeout);
     }
 
+    /** The workspace as it is, being deleted or not. */
     public CompletionStage<WorkspaceView> get(String id) {
         return read(id, WorkspaceCommand.Get::new);
+    }
+
+    /** The workspace, for a request that reads or changes what it holds: 409 while it is being deleted. */
+    public CompletionStage<WorkspaceView> serving(String id) {
+        return get(id).thenApply(view -> {
+            if (view.deleting()) {
+                throw ApiException.conflict("workspace '" + id + "' is being deleted (since " + view.deletingSince()
+                        + "); it can be created again once GET /v1/workspaces/" + id + " answers 404");
+            }
+            return view;
+        });
+    }
+
+    /**
+     * Starts deleting a workspace. Refused while a node of the cluster runs a release that could not read the
+     * event it writes, should the workspace move there.
+     */
+    public CompletionStage<WorkspaceView> delete(String id) {
+        List<String> older = StreamSupport.stream(cluster.state().getMembers().spliterator(), false)
+                .filter(m -> m.appVersion().compareTo(DELETES_SINCE) < 0)
+                .map(m -> m.address().hostPort() + " runs " + m.appVersion()).toList();
+        if (!older.isEmpty()) {
+            return CompletableFuture.failedFuture(ApiException.conflict("a workspace can be deleted only once every"
+                    + " node runs release " + DELETES_SINCE + " or later, and " + String.join(", ", older)
+                    + "; finish the upgrade first"));
+        }
+        return ask(id, WorkspaceCommand.Delete::new);
     }
 
     public CompletionStage<WorkspaceView> changeConfig(String id, IndexConfig config) {

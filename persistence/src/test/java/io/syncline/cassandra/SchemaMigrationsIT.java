@@ -40,6 +40,6 @@ class SchemaMigrationsIT {
 
         assertThat(tables).contains("messages", "snapshots", "all_persistence_ids", "documents", "chunks_d384",
                 "embedding_cache", "dead_letters", "schema_migrations", "api_keys", "audit_log",
-                "provider_endpoints", "key_workspaces");
+                "provider_endpoints", "key_workspaces", "workspace_creators");
     }
 }

@@ -65,14 +65,15 @@ final class JournalFixtures {
                 new WorkspaceEvent.SyncFailed("job-7", "SourceException: no such ref", AT),
                 new WorkspaceEvent.GenerationActivated(GENERATION, PREVIOUS, AT),
                 new WorkspaceEvent.GenerationDiscarded(PREVIOUS, AT),
-                new WorkspaceEvent.GenerationRetired(PREVIOUS, AT)
+                new WorkspaceEvent.GenerationRetired(PREVIOUS, AT),
+                new WorkspaceEvent.WorkspaceDeletionStarted(AT)
         ).forEach(event -> values.put(event.getClass().getSimpleName(), event));
         Job job = new Job("job-7", "repo", JobMode.INCREMENTAL, "main", List.of(), JobState.RUNNING, JobMode.FULL,
                 GENERATION, "rev-1", "rev-2", 12, CHECKPOINT, COUNTS, FAILURES, 1, "IOException: connection reset",
                 AT, AT, null, null, progressedAt);
         values.put("WorkspaceState", new WorkspaceState("ws", SETTINGS, SETTINGS, List.of(PREVIOUS),
                 Map.of("repo", new SourceState(SOURCE, Map.of(GENERATION, "rev-1"), "job-6", AT)), List.of("old"),
-                Map.of("job-7", job), 7, AT));
+                Map.of("job-7", job), 7, AT, null));
         return values;
     }
 }
