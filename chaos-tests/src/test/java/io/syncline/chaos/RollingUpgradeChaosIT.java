@@ -118,7 +118,7 @@ class RollingUpgradeChaosIT {
                             .contains("Syncline " + thisBuild.build().version() + " node starting");
                     if (step == 1) {
                         // The previous release could not read the event a deletion writes: refused while it runs.
-                        NodeApi.Response refused = new NodeApi(node).delete("/v1/workspaces/upgrade-idle-0");
+                        NodeApi.Response refused = new NodeApi(node).delete("/v1/workspaces/upgrade-idle-1");
                         softly.assertThat(refused.status()).as(refused.body()).isEqualTo(409);
                         softly.assertThat(refused.body()).contains("finish the upgrade first");
                     }
@@ -127,11 +127,11 @@ class RollingUpgradeChaosIT {
                 load.close();
             }
             long writtenDuringRoll = env.journal().lastSequenceNr("upgrade");
-            softly.assertThat(new NodeApi(via).get("/v1/workspaces/upgrade-idle-0").status())
+            softly.assertThat(new NodeApi(via).get("/v1/workspaces/upgrade-idle-1").status())
                     .as("the workspace whose deletion was refused").isEqualTo(200);
-            new NodeApi(via).delete("/v1/workspaces/upgrade-idle-0").expect(202);
-            Await.until(Duration.ofMinutes(1), "upgrade-idle-0 deleted once every node runs this build", () ->
-                    new NodeApi(via).get("/v1/workspaces/upgrade-idle-0").expect(404));
+            new NodeApi(via).delete("/v1/workspaces/upgrade-idle-1").expect(202);
+            Await.until(Duration.ofMinutes(1), "upgrade-idle-1 deleted once every node runs this build", () ->
+                    new NodeApi(via).get("/v1/workspaces/upgrade-idle-1").expect(404));
 
             begin = Instant.now();
             softly.assertThat(load.requests()).as("requests sent during the roll").isGreaterThan(50);
