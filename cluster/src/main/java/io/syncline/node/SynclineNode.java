@@ -18,6 +18,7 @@ import io.syncline.membership.MajorityFence;
 import io.syncline.mirrors.SourceMirrors;
 import io.syncline.providers.ProviderCoordinator;
 import io.syncline.search.SearchService;
+import io.syncline.source.GitCredentials;
 import io.syncline.source.GitHttpGuard;
 import io.syncline.source.SourcePolicy;
 import io.syncline.store.ApiKeyStore;
@@ -117,6 +118,7 @@ public final class SynclineNode {
         IndexServices services = new IndexServices(system, session, settings.keyspace(), embedders,
                 settings.sourcesDir(), SourcePolicy.fromConfig(system.settings().config(), settings.home()));
         GitHttpGuard.install(SourcePolicy.gitRules(system.settings().config()));
+        GitCredentials.install(GitCredentials.fromConfig(system.settings().config()));
         log.info("local sources may be read under: {}", services.sourcePolicy().roots().isEmpty()
                 ? "nowhere (syncline.sources.allowed-roots is empty)" : services.sourcePolicy().roots());
         if (settings.preloadDefaultModel()) {

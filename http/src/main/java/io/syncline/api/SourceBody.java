@@ -8,10 +8,11 @@ import java.util.List;
 
 /**
  * {@code POST /v1/workspaces/{ws}/sources}: {@code {"id","type":"git","uri","branch","include","exclude"}} or
- * {@code {"id","type":"filesystem","path","include","exclude"}}, both with an optional {@code maxFileBytes}.
+ * {@code {"id","type":"filesystem","path","include","exclude"}}, both with an optional {@code maxFileBytes}; a
+ * private https repository names the operator's credentials for its host ({@code "credentials": "github"}).
  */
 record SourceBody(String id, String type, String uri, String path, String branch, List<String> include,
-                  List<String> exclude, Long maxFileBytes) {
+                  List<String> exclude, Long maxFileBytes, String credentials) {
 
     static final int MAX_GLOBS = 64;
     static final int MAX_GLOB_CHARS = 256;
@@ -34,8 +35,8 @@ record SourceBody(String id, String type, String uri, String path, String branch
             Require.that(path == null, "field 'path' is for filesystem sources; a git source has a 'uri'");
         } else {
             Require.present(path, "path");
-            Require.that(uri == null && branch == null,
-                    "fields 'uri' and 'branch' are for git sources; a filesystem source has a 'path'");
+            Require.that(uri == null && branch == null && credentials == null,
+                    "fields 'uri', 'branch' and 'credentials' are for git sources; a filesystem source has a 'path'");
         }
         Require.that(uri == null || uri.length() <= MAX_LOCATION_CHARS, "field 'uri' must be at most "
                 + MAX_LOCATION_CHARS + " characters, was " + (uri == null ? 0 : uri.length()));
@@ -46,15 +47,17 @@ record SourceBody(String id, String type, String uri, String path, String branch
         Require.that(maxFileBytes == null || maxFileBytes > 0, "field 'maxFileBytes' must be positive");
         Require.that(!Sources.hasCredentials(SourceSpec.git(id, uri, null)), "field 'uri' holds a user or password;"
                 + " credentials in a uri would be kept in the journal and shown to every reader, so they are refused."
-                + " Index a private repository through a mirror the operator keeps under the allowed roots"
-                + " (syncline.sources.allowed-roots)");
+                + " Name instead the credentials the operator defined for the host: \"credentials\": \"<name>\""
+                + " (syncline.sources.git-credentials; docs/operations.md)");
+        Require.that(credentials == null || Require.ID.matcher(credentials).matches(), "field 'credentials' must be"
+                + " the name of credentials the operator defined (lowercase letters, digits, '-' and '_')");
         Require.that(maxFileBytes == null || maxFileBytes <= maxFileBytesAllowed, "field 'maxFileBytes' must be at"
                 + " most " + maxFileBytesAllowed + " (this node's syncline.sources.max-file-bytes), was "
                 + maxFileBytes);
         checkGlobs(include, "include");
         checkGlobs(exclude, "exclude");
         return new SourceSpec(id, sourceType, uri, path, branch, include, exclude,
-                maxFileBytes == null ? 0 : maxFileBytes);
+                maxFileBytes == null ? 0 : maxFileBytes, credentials);
     }
 
     private static void checkGlobs(List<String> globs, String field) {

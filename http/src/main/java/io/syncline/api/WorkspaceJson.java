@@ -29,19 +29,20 @@ record WorkspaceJson(String id, String state, Instant deletingSince, EmbeddingSp
     }
 
     /**
+     * @param credentials the name of the operator's credentials a private repository is read with, or null
      * @param revision   the revision the searched index holds for this source, or null if never synced
      * @param lastSync   the last job that finished, or null
      * @param currentJob the running job, else the next queued one, or null
      */
-    record SourceJson(String id, String type, String uri, String path, String branch, List<String> include,
-                      List<String> exclude, long maxFileBytes, String revision, JobJson lastSync,
-                      JobJson currentJob) {
+    record SourceJson(String id, String type, String uri, String path, String branch, String credentials,
+                      List<String> include, List<String> exclude, long maxFileBytes, String revision,
+                      JobJson lastSync, JobJson currentJob) {
     }
 
     static WorkspaceJson of(WorkspaceView view) {
         List<SourceJson> sources = view.sources().stream().map(s -> new SourceJson(s.spec().id(),
                 s.spec().type().json(), Sources.displayUri(s.spec().toSpec()), s.spec().path(), s.spec().branch(),
-                s.spec().include(), s.spec().exclude(), s.spec().maxFileBytes(), s.revision(), job(s.lastSync()),
+                s.spec().credentials(), s.spec().include(), s.spec().exclude(), s.spec().maxFileBytes(), s.revision(), job(s.lastSync()),
                 job(s.currentJob()))).toList();
         IndexConfig config = view.settings().toConfig();
         WorkspaceView.Index index = view.index();

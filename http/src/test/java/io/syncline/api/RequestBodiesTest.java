@@ -64,6 +64,24 @@ class RequestBodiesTest {
     }
 
     @Test
+    void aPrivateRepositoryNamesCredentialsAndAUriWithCredentialsSaysSo() {
+        SourceSpec named = JsonBody.parse("{\"id\":\"r\",\"type\":\"git\",\"uri\":\"https://git.example.com/r.git\","
+                + "\"credentials\":\"example\"}", SourceBody.class).toSpec(NODE_LIMIT);
+
+        assertThat(named.credentials()).isEqualTo("example");
+        assertThatThrownBy(() -> JsonBody.parse("{\"id\":\"r\",\"type\":\"git\","
+                + "\"uri\":\"https://me:hunter2@git.example.com/r.git\"}", SourceBody.class).toSpec(NODE_LIMIT))
+                .hasMessageContaining("holds a user or password")
+                .hasMessageContaining("\"credentials\": \"<name>\"").message().doesNotContain("hunter2");
+        assertThatThrownBy(() -> JsonBody.parse("{\"id\":\"f\",\"type\":\"filesystem\",\"path\":\"/d\","
+                + "\"credentials\":\"example\"}", SourceBody.class).toSpec(NODE_LIMIT))
+                .hasMessageContaining("are for git sources");
+        assertThatThrownBy(() -> JsonBody.parse("{\"id\":\"r\",\"type\":\"git\",\"uri\":\"https://h/r.git\","
+                + "\"credentials\":\"../etc/passwd\"}", SourceBody.class).toSpec(NODE_LIMIT))
+                .hasMessageContaining("field 'credentials' must be the name of credentials the operator defined");
+    }
+
+    @Test
     void sourceLimitsNameTheLimitAndItsValue() {
         String many = "[" + "\"*.md\",".repeat(65) + "\"*.txt\"]";
         String longGlob = "[\"" + "a".repeat(257) + "\"]";

@@ -96,7 +96,7 @@ final class GitMirror implements AutoCloseable {
         Files.createDirectories(directory.getParent());
         // The bare clone sets the mirror's HEAD to the origin's HEAD branch.
         Git.cloneRepository().setURI(location.transportUri()).setDirectory(directory.toFile())
-                .setBare(true).setCloneAllBranches(true).setTagOption(TagOpt.FETCH_TAGS)
+                .setCredentialsProvider(GitCredentials.forFetch(spec, location)).setBare(true).setCloneAllBranches(true).setTagOption(TagOpt.FETCH_TAGS)
                 .setTimeout(TRANSPORT_TIMEOUT_SECONDS).call().close();
         return open();
     }
@@ -114,6 +114,7 @@ final class GitMirror implements AutoCloseable {
 
     private void fetch() throws GitAPIException, IOException {
         FetchResult result = Git.wrap(repository).fetch().setRemote(REMOTE).setRefSpecs(REFSPECS)
+                .setCredentialsProvider(GitCredentials.forFetch(spec, location))
                 .setTagOpt(TagOpt.NO_TAGS).setForceUpdate(true).setRemoveDeletedRefs(true)
                 .setRecurseSubmodules(SubmoduleConfig.FetchRecurseSubmodulesMode.NO)
                 .setTimeout(TRANSPORT_TIMEOUT_SECONDS).call();

@@ -22,6 +22,7 @@ record RemoteRefs(List<String> branches, List<String> tags) {
         try {
             Collection<Ref> refs = GitHttpGuard.during(location, () -> Git.lsRemoteRepository()
                     .setRemote(location.transportUri()).setHeads(true).setTags(true)
+                    .setCredentialsProvider(GitCredentials.forFetch(spec, location))
                     .setTimeout(LS_REMOTE_TIMEOUT_SECONDS).call());
             return new RemoteRefs(names(refs, Constants.R_HEADS), names(refs, Constants.R_TAGS));
         } catch (GitAPIException | JGitInternalException e) {

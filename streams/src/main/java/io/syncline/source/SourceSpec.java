@@ -13,9 +13,11 @@ import java.util.List;
  * @param include      globs (relative to the root, {@code **} spans directories) a file must match one of
  * @param exclude      globs of files to leave out, even when included
  * @param maxFileBytes files larger than this are skipped (and counted as skipped)
+ * @param credentials  git over https only: the name of the credentials the operator defined for the repository's
+ *                     host ({@link GitCredentials}), or null for a public repository
  */
 public record SourceSpec(String id, SourceType type, String uri, String path, String branch, List<String> include,
-                         List<String> exclude, long maxFileBytes) {
+                         List<String> exclude, long maxFileBytes, String credentials) {
 
     public static final List<String> INCLUDE_EVERYTHING = List.of("**");
     public static final long DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
@@ -24,6 +26,12 @@ public record SourceSpec(String id, SourceType type, String uri, String path, St
         include = include == null || include.isEmpty() ? INCLUDE_EVERYTHING : List.copyOf(include);
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
         maxFileBytes = maxFileBytes <= 0 ? DEFAULT_MAX_FILE_BYTES : maxFileBytes;
+    }
+
+    /** A source without credentials. */
+    public SourceSpec(String id, SourceType type, String uri, String path, String branch, List<String> include,
+                      List<String> exclude, long maxFileBytes) {
+        this(id, type, uri, path, branch, include, exclude, maxFileBytes, null);
     }
 
     public static SourceSpec git(String id, String uri, String branch) {
@@ -35,10 +43,14 @@ public record SourceSpec(String id, SourceType type, String uri, String path, St
     }
 
     public SourceSpec withFilters(List<String> include, List<String> exclude) {
-        return new SourceSpec(id, type, uri, path, branch, include, exclude, maxFileBytes);
+        return new SourceSpec(id, type, uri, path, branch, include, exclude, maxFileBytes, credentials);
+    }
+
+    public SourceSpec withCredentials(String credentials) {
+        return new SourceSpec(id, type, uri, path, branch, include, exclude, maxFileBytes, credentials);
     }
 
     public SourceSpec withMaxFileBytes(long maxFileBytes) {
-        return new SourceSpec(id, type, uri, path, branch, include, exclude, maxFileBytes);
+        return new SourceSpec(id, type, uri, path, branch, include, exclude, maxFileBytes, credentials);
     }
 }

@@ -53,6 +53,7 @@ public final class Sources {
         switch (requireType(spec)) {
             case GIT -> {
                 GitLocation location = GitLocation.of(spec);
+                GitCredentials.check(spec, location);
                 if (location.isLocal()) {
                     location.openLocal(spec).close();
                 } else {

@@ -30,7 +30,7 @@ final class JournalFixtures {
                     "OPENAI_API_KEY", null, "30s", 64, 3000, 1_000_000, 4),
             new IndexSettings.Chunking(400, 40));
     private static final SourceDefinition SOURCE = new SourceDefinition("repo", SourceDefinition.Kind.GIT,
-            "https://example.invalid/repo.git", null, "main", List.of("**/*.md"), List.of("drafts/**"), 1_048_576);
+            "https://example.invalid/repo.git", null, "main", List.of("**/*.md"), List.of("drafts/**"), 1_048_576, null);
     private static final JobCounts COUNTS = new JobCounts(new JobCounts.Documents(10, 3, 2, 1, 3, 0, 1),
             new JobCounts.Chunks(40, 12, 5));
     private static final JobCheckpoint CHECKPOINT = new JobCheckpoint(JobCheckpoint.Phase.DOCUMENTS, "docs/b.md");
