@@ -169,7 +169,10 @@ final class JobReports {
         return effect.get().noReply();
     }
 
-    /** The last step of a deletion: nothing of the workspace is left, and its entity stops. */
+    /**
+     * The last step of a deletion: nothing of the workspace is left, and its entity stops. The purge stays marked
+     * as in flight, so that nothing starts it again in this incarnation; the next one recovers an empty state.
+     */
     ReplyEffect<WorkspaceEvent, WorkspaceState> journalDeleted(WorkspaceState state) {
         runtime.log().info("workspace {}: deleted, its journal too", state.id());
         runtime.passivate();

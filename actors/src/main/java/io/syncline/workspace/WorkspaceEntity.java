@@ -62,7 +62,8 @@ import java.time.Duration;
  * <p>Event handlers only compute the next state ({@link WorkspaceState#apply}); every side effect (running jobs,
  * cleanups, passivation) happens after persisting, in {@link WorkspaceRuntime}. Command handling lives in
  * {@link WorkspaceCommands} (the API's commands) and {@link JobReports} (what sync runners report); which handler
- * serves a command depends on whether the workspace exists.
+ * serves a command depends on whether the workspace exists, and whether it is being deleted (then the API's
+ * commands but reads are refused).
  */
 public final class WorkspaceEntity
         extends EventSourcedBehaviorWithEnforcedReplies<WorkspaceCommand, WorkspaceEvent, WorkspaceState> {
