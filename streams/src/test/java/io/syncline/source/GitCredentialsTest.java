@@ -1,5 +1,7 @@
 package io.syncline.source;
 
+import org.eclipse.jgit.transport.HttpTransport;
+import org.eclipse.jgit.transport.http.HttpConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +33,7 @@ class GitCredentialsTest {
 
     private static FakeGitHttpsServer host;
     private static SSLSocketFactory defaultSockets;
+    private static HttpConnectionFactory defaultConnections;
     private static Path secretFile;
     private static Path staleFile;
 
@@ -41,7 +44,9 @@ class GitCredentialsTest {
         host = FakeGitHttpsServer.start(origin.repository(), "reader", SECRET, tmp);
         defaultSockets = HttpsURLConnection.getDefaultSSLSocketFactory();
         HttpsURLConnection.setDefaultSSLSocketFactory(host.clientContext().getSocketFactory());
-        // the fake host is on loopback, which the guard refuses unless the operator lists it
+        // the fake host is on loopback, which the guard refuses unless the operator lists it; the guard is JGit's
+        // one connection factory, which the other tests of this JVM run without
+        defaultConnections = HttpTransport.getConnectionFactory();
         GitHttpGuard.install(new GitHttpGuard.Rules(Set.of("127.0.0.1"), Duration.ofMinutes(1), 1L << 30));
         secretFile = Files.writeString(tmp.resolve("token"), SECRET + "\n");
         staleFile = Files.writeString(tmp.resolve("stale-token"), "token-revoked-0042\n");
@@ -50,7 +55,7 @@ class GitCredentialsTest {
     @AfterAll
     static void stop() {
         GitCredentials.install(Map.of());
-        GitHttpGuard.install(new GitHttpGuard.Rules(Set.of(), Duration.ofMinutes(30), 2L << 30));
+        HttpTransport.setConnectionFactory(defaultConnections);
         HttpsURLConnection.setDefaultSSLSocketFactory(defaultSockets);
         host.close();
     }
