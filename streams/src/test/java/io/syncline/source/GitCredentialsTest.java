@@ -1,5 +1,6 @@
 package io.syncline.source;
 
+import com.typesafe.config.ConfigFactory;
 import org.eclipse.jgit.transport.HttpTransport;
 import org.eclipse.jgit.transport.http.HttpConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -133,5 +134,26 @@ class GitCredentialsTest {
                             e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.UNAVAILABLE))
                     .hasMessageContaining("SYNCLINE_TEST_UNSET_TOKEN, which is not set on this node");
         }
+    }
+
+    @Test
+    void theOperatorsConfigDefinesThemByNameAndAMalformedOneSaysWhatIsMissing() {
+        var config = ConfigFactory.parseString("syncline.sources.git-credentials {\n"
+                + " github { host = \"GitHub.com\", username = \"x-access-token\", password-env = \"GITHUB_TOKEN\" }\n"
+                + " gitlab { host = \"gitlab.example.com\", username = oauth2, password-file = \"/run/secrets/gl\" }\n}");
+
+        assertThat(GitCredentials.fromConfig(config)).containsOnlyKeys("github", "gitlab")
+                .containsEntry("github", new GitCredentials.Named("github", "github.com", "x-access-token",
+                        "GITHUB_TOKEN", null));
+        assertThat(GitCredentials.fromConfig(ConfigFactory.parseString("syncline.sources.git-credentials {}")))
+                .isEmpty();
+        assertThatThrownBy(() -> GitCredentials.fromConfig(ConfigFactory.parseString(
+                "syncline.sources.git-credentials.both { host = h, username = u, password-env = A,"
+                        + " password-file = \"/f\" }")))
+                .hasMessage("syncline.sources.git-credentials.both needs exactly one of password-env and"
+                        + " password-file");
+        assertThatThrownBy(() -> GitCredentials.fromConfig(ConfigFactory.parseString(
+                "syncline.sources.git-credentials.nohost { username = u, password-env = A }")))
+                .hasMessageStartingWith("syncline.sources.git-credentials.nohost: ").hasMessageContaining("host");
     }
 }
