@@ -140,7 +140,8 @@ class GitCredentialsTest {
     void theOperatorsConfigDefinesThemByNameAndAMalformedOneSaysWhatIsMissing() {
         var config = ConfigFactory.parseString("syncline.sources.git-credentials {\n"
                 + " github { host = \"GitHub.com\", username = \"x-access-token\", password-env = \"GITHUB_TOKEN\" }\n"
-                + " gitlab { host = \"gitlab.example.com\", username = oauth2, password-file = \"/run/secrets/gl\" }\n}");
+                + " gitlab { host = \"gitlab.example.com\", username = oauth2,"
+                + " password-file = \"/run/secrets/gl\" }\n}");
 
         assertThat(GitCredentials.fromConfig(config)).containsOnlyKeys("github", "gitlab")
                 .containsEntry("github", new GitCredentials.Named("github", "github.com", "x-access-token",
