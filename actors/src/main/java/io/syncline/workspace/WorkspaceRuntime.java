@@ -115,7 +115,7 @@ final class WorkspaceRuntime {
     }
 
     void scheduleCleanupRetry(String cleanup) {
-        timers.startSingleTimer("cleanup-" + cleanup, new WorkspaceCommand.RetryCleanup(cleanup),
+        timers.startSingleTimer(cleanupTimer(cleanup), new WorkspaceCommand.RetryCleanup(cleanup),
                 settings.cleanupRetry());
     }
 
@@ -162,8 +162,7 @@ final class WorkspaceRuntime {
     private void startCleanups(WorkspaceState state) {
         for (String source : state.removingSources()) {
             String cleanup = "source:" + source;
-            if (!cleanupsInFlight.contains(cleanup) && !timers.isTimerActive("cleanup-" + cleanup)
-                    && runnersOf(state, job -> job.source().equals(source)).isEmpty()) {
+            if (mayStart(cleanup) && runnersOf(state, job -> job.source().equals(source)).isEmpty()) {
                 cleanupsInFlight.add(cleanup);
                 context.pipeToSelf(work.removeSource(state.id(), source, generationsOf(state)),
                         (done, error) -> error == null ? new WorkspaceCommand.SourceCleaned(source)
@@ -172,8 +171,7 @@ final class WorkspaceRuntime {
         }
         for (String generation : state.retiringGenerations()) {
             String cleanup = "generation:" + generation;
-            if (!cleanupsInFlight.contains(cleanup) && !timers.isTimerActive("cleanup-" + cleanup)
-                    && runnersOf(state, job -> generation.equals(job.generation())).isEmpty()) {
+            if (mayStart(cleanup) && runnersOf(state, job -> generation.equals(job.generation())).isEmpty()) {
                 cleanupsInFlight.add(cleanup);
                 context.pipeToSelf(work.retireGeneration(state.id(), generation, state.sources().keySet()),
                         (done, error) -> error == null ? new WorkspaceCommand.GenerationCleaned(generation)
@@ -188,13 +186,21 @@ final class WorkspaceRuntime {
      */
     private void startJournalPurge(WorkspaceState state) {
         String cleanup = "journal";
-        if (state.onlyJournalLeft() && runners.isEmpty() && !cleanupsInFlight.contains(cleanup)
-                && !timers.isTimerActive("cleanup-" + cleanup)) {
+        if (state.onlyJournalLeft() && runners.isEmpty() && mayStart(cleanup)) {
             cleanupsInFlight.add(cleanup);
             context.pipeToSelf(purgeJournal.get(), (done, error) -> error == null
                     ? WorkspaceCommand.JournalDeleted.INSTANCE
                     : new WorkspaceCommand.CleanupFailed(cleanup, error.toString()));
         }
+    }
+
+    /** A cleanup neither running nor waiting for its retry. */
+    private boolean mayStart(String cleanup) {
+        return !cleanupsInFlight.contains(cleanup) && !timers.isTimerActive(cleanupTimer(cleanup));
+    }
+
+    private static String cleanupTimer(String cleanup) {
+        return "cleanup-" + cleanup;
     }
 
     private List<String> runnersOf(WorkspaceState state, Predicate<Job> belongs) {
