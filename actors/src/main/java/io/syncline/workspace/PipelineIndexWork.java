@@ -41,7 +41,9 @@ public final class PipelineIndexWork implements IndexWork {
 
     @Override
     public CompletionStage<Done> removeSource(String workspace, String sourceId, Collection<String> generations) {
-        CompletionStage<Done> all = cleaner.deleteDeadLetters(workspace, sourceId);
+        // A job of the source that was just stopped may still have writes under way: they must land before.
+        CompletionStage<Done> all = services.inFlightWrites().drained(workspace, sourceId)
+                .thenCompose(drained -> cleaner.deleteDeadLetters(workspace, sourceId));
         for (String generation : generations) {
             all = all.thenCompose(done -> cleaner.deleteSource(workspace, generation, sourceId));
         }
@@ -55,7 +57,8 @@ public final class PipelineIndexWork implements IndexWork {
     public CompletionStage<Done> retireGeneration(String workspace, String generation, Collection<String> sources) {
         CompletionStage<Done> all = CompletableFuture.completedFuture(Done.getInstance());
         for (String source : sources) {
-            all = all.thenCompose(done -> cleaner.deleteSource(workspace, generation, source));
+            all = all.thenCompose(done -> services.inFlightWrites().drained(workspace, source))
+                    .thenCompose(drained -> cleaner.deleteSource(workspace, generation, source));
         }
         return all;
     }

@@ -44,6 +44,7 @@ final class DocumentIndexer {
     private final ChunkStore chunks;
     private final EmbeddingCache cache;
     private final DeadLetterStore deadLetterStore;
+    private final InFlightWrites writes;
     private final Map<String, DeadLetter> deadLetters;
     private final Executor blocking;
 
@@ -62,6 +63,7 @@ final class DocumentIndexer {
         this.chunks = chunks;
         this.cache = services.embeddingCache();
         this.deadLetterStore = services.deadLetters();
+        this.writes = services.inFlightWrites();
         this.deadLetters = deadLetters;
         this.blocking = services.blocking();
     }
@@ -152,14 +154,14 @@ final class DocumentIndexer {
             case WRITE -> writeDocument(work);
             case DEAD_LETTER -> deadLetter(work);
         };
-        return outcome.thenCompose(done -> {
+        return writes.track(workspace, sourceId, outcome.thenCompose(done -> {
             if (done.result() == DocumentOutcome.Result.FAILED) {
                 return CompletableFuture.completedFuture(done);
             }
             DeadLetter cleared = deadLetters.remove(work.path());
             return cleared == null ? CompletableFuture.completedFuture(done)
                     : deadLetterStore.delete(workspace, cleared.id()).thenApply(x -> done);
-        });
+        }));
     }
 
     private CompletionStage<Void> remove(DocumentRef ref) {

@@ -27,6 +27,7 @@ public final class IndexServices {
     private final DocumentStore documents;
     private final EmbeddingCache embeddingCache;
     private final InFlightEmbeddings inFlightEmbeddings = new InFlightEmbeddings();
+    private final InFlightWrites inFlightWrites = new InFlightWrites();
     private final DeadLetterStore deadLetters;
     private final ChunkTables chunkTables;
     private final Embedders embedders;
@@ -66,6 +67,10 @@ public final class IndexServices {
     /** The texts this node is embedding now, shared by all its jobs so that each is embedded once. */
     InFlightEmbeddings inFlightEmbeddings() {
         return inFlightEmbeddings;
+    }
+
+    public InFlightWrites inFlightWrites() {
+        return inFlightWrites;
     }
 
     public DeadLetterStore deadLetters() {
