@@ -177,7 +177,8 @@ class WorkspaceEntityIT {
 
         assertThat(deleted.reply().isSuccess()).isTrue();
         assertThat(deleted.reply().getValue().deletingSince()).isNotNull();
-        assertThat(deleted.events().get(0)).isInstanceOf(WorkspaceEvent.WorkspaceDeletionStarted.class);
+        // the test kit also collects what the running job reported meanwhile
+        assertThat(deleted.events()).hasAtLeastOneElementOfType(WorkspaceEvent.WorkspaceDeletionStarted.class);
         JobView cancelled = entity.<StatusReply<JobView>>runCommand(
                 replyTo -> new WorkspaceCommand.GetJob(job, replyTo)).reply().getValue();
         assertThat(cancelled.state()).isEqualTo("failed");
@@ -190,7 +191,10 @@ class WorkspaceEntityIT {
         var create = entity.<StatusReply<WorkspaceView>>runCommand(
                 replyTo -> new WorkspaceCommand.Create(IndexSettings.of(IndexConfig.defaults()), replyTo));
         for (var refused : List.of(addSource, sync, create)) {
-            assertThat(refused.hasNoEvents()).isTrue();
+            // the cleanup persists SourceRemoved meanwhile, which the test kit collects with the command
+            assertThat(refused.events()).as("what the refused command wrote").noneMatch(e ->
+                    e instanceof WorkspaceEvent.SourceAdded || e instanceof WorkspaceEvent.SyncQueued
+                            || e instanceof WorkspaceEvent.WorkspaceCreated);
             assertThat(refused.reply().getError().getMessage())
                     .startsWith("conflict: workspace 'doomed' is being deleted (since ");
         }
