@@ -138,7 +138,8 @@ final class JobReports {
         // running gets a retry after the usual backoff, which its report (if it comes) makes moot.
         state.job(stopped.jobId()).filter(job -> job.state() == JobState.RUNNING)
                 .ifPresent(job -> runtime.scheduleRetryUnlessPending(job.id(), job.attempts() + 1));
-        runtime.reconcile(state, false);
+        // a job of the same source may have waited for this runner to end
+        runtime.reconcile(state, true);
         return effect.get().noReply();
     }
 

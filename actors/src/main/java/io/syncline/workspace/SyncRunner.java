@@ -28,13 +28,20 @@ import java.util.concurrent.CompletionStage;
 /**
  * Runs one attempt of one job for its workspace entity, as the entity's child: resolves the target revision if the
  * job has none yet, runs the pipeline, and reports each step to the entity, waiting until the entity has persisted
- * it. It stops when the run ends; when the entity stops it first (source removed, entity passivated or moved), it
- * aborts the run, which the entity will resume from its last checkpoint.
+ * it. It stops when the run ends. Told to {@link Stop} (its job cancelled, its source removed), it aborts the run and
+ * stops once the run has ended, which includes the document writes it had under way: a cleanup the entity starts
+ * after this runner stopped finds nothing of it still writing. When the entity itself stops (passivated, moved,
+ * restarted), the runner stops with it and aborts the run, which the entity will resume from its last checkpoint.
  */
 final class SyncRunner {
 
     /** Only ever sent by the runner to itself (a result it waited for): never crosses a node. */
     sealed interface Command extends NoSerializationVerificationNeeded {
+    }
+
+    /** From the entity: the job no longer runs; abort, and stop once the run has ended. */
+    enum Stop implements Command {
+        INSTANCE
     }
 
     private record Finished(SyncJob.Result result) implements Command {
@@ -43,12 +50,22 @@ final class SyncRunner {
     private record Failed(Throwable error) implements Command {
     }
 
+    /** The run did not end within the stop timeout after its abort (a fetch or a read still going). */
+    private enum GaveUpWaiting implements Command {
+        INSTANCE
+    }
+
     private SyncRunner() {
     }
 
+    /**
+     * @param stopTimeout how long a stopped runner waits for its run to end. Writes end within the store's request
+     *                    timeout; a fetch or read before the first document may take longer, and writes nothing once
+     *                    the run is aborted, so the runner stops without it
+     */
     static Behavior<Command> create(ActorRef<WorkspaceCommand> entity, JobInput job, IndexWork work,
-                                    Duration askTimeout) {
-        return Behaviors.setup(context -> {
+                                    Duration askTimeout, Duration stopTimeout) {
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
             SharedKillSwitch killSwitch = KillSwitches.shared("sync-" + job.workspace() + "-" + job.jobId());
             Scheduler scheduler = context.getSystem().scheduler();
             Reports reports = new Reports(entity, job.jobId(), askTimeout, scheduler);
@@ -59,6 +76,16 @@ final class SyncRunner {
                                             .thenCompose(again -> work.run(again, reports, killSwitch))
                                     : CompletableFuture.failedFuture(error)));
             context.pipeToSelf(run, (result, error) -> error == null ? new Finished(result) : new Failed(error));
+            Behavior<Command> stopping = Behaviors.receive(Command.class)
+                    .onMessage(Finished.class, finished -> Behaviors.stopped())
+                    .onMessage(Failed.class, failed -> Behaviors.stopped())
+                    .onMessage(GaveUpWaiting.class, gaveUp -> {
+                        context.getLog().warn("job {}: its run had not ended {} after it was stopped; stopping"
+                                + " its runner anyway", job.jobId(), stopTimeout);
+                        return Behaviors.stopped();
+                    })
+                    .onMessage(Stop.class, again -> Behaviors.same())
+                    .build();
             return Behaviors.receive(Command.class)
                     .onMessage(Finished.class, finished -> {
                         entity.tell(new WorkspaceCommand.RunFinished(job.jobId(),
@@ -70,12 +97,17 @@ final class SyncRunner {
                                 FailureKind.of(failed.error())));
                         return Behaviors.stopped();
                     })
+                    .onMessage(Stop.class, stop -> {
+                        killSwitch.abort(new IllegalStateException("job " + job.jobId() + " no longer runs"));
+                        timers.startSingleTimer(GaveUpWaiting.INSTANCE, stopTimeout);
+                        return stopping;
+                    })
                     .onSignal(PostStop.class, stop -> {
                         killSwitch.abort(new IllegalStateException("sync runner of job " + job.jobId() + " stopped"));
                         return Behaviors.same();
                     })
                     .build();
-        });
+        }));
     }
 
     /** The job with its target revision: the one persisted before, or a freshly resolved (and persisted) one. */

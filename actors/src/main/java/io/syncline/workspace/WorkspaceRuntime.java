@@ -61,7 +61,8 @@ final class WorkspaceRuntime {
 
     /**
      * Stops runners of jobs that no longer run, starts runners for running jobs that have none (unless only
-     * cleanups are to be reconciled, or a retry is pending), starts cleanups, and passivates when idle.
+     * cleanups are to be reconciled, a retry is pending, or a stopped runner of the same source has not ended
+     * yet), starts cleanups, and passivates when idle.
      */
     void reconcile(WorkspaceState state, boolean startRunners) {
         if (!state.exists()) {
@@ -71,7 +72,8 @@ final class WorkspaceRuntime {
         stopRunnersOfFinishedJobs(state);
         if (startRunners) {
             for (Job job : state.runningJobs()) {
-                if (!runners.containsKey(job.id()) && !timers.isTimerActive(retryTimer(job.id()))) {
+                if (!runners.containsKey(job.id()) && !timers.isTimerActive(retryTimer(job.id()))
+                        && runnersOf(state, other -> other.source().equals(job.source())).isEmpty()) {
                     startRunner(state, job);
                 }
             }
@@ -133,7 +135,8 @@ final class WorkspaceRuntime {
         for (Map.Entry<String, ActorRef<SyncRunner.Command>> runner : new ArrayList<>(runners.entrySet())) {
             boolean running = state.job(runner.getKey()).map(j -> j.state() == JobState.RUNNING).orElse(false);
             if (!running) {
-                context.stop(runner.getValue());
+                // it stays among the runners until it has stopped, which it does once its writes have ended
+                runner.getValue().tell(SyncRunner.Stop.INSTANCE);
             }
         }
     }
@@ -146,7 +149,7 @@ final class WorkspaceRuntime {
                 mode.toSyncMode(), job.ref(), job.fromRevision(), job.toRevision(), job.checkpoint().toCheckpoint(),
                 job.counts().toCounts(), job.paths());
         ActorRef<SyncRunner.Command> runner = context.spawn(
-                SyncRunner.create(context.getSelf(), input, work, settings.askTimeout()),
+                SyncRunner.create(context.getSelf(), input, work, settings.askTimeout(), settings.stopTimeout()),
                 "sync-" + job.id() + "-" + (++runnerCount));
         context.watchWith(runner, new WorkspaceCommand.RunnerStopped(job.id(), runner));
         runners.put(job.id(), runner);

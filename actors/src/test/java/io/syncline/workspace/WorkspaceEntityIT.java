@@ -206,9 +206,9 @@ class WorkspaceEntityIT {
         WorkspaceState last = entity.getState();
         assertThat(last.removingSources()).isEmpty();
         assertThat(last.sources()).isEmpty();
-        // Only the rows of the source whose job had ended: a write the cancelled job had under way can still land
-        // after the cleanup (InFlightWrites narrows that window without closing it; see docs/architecture.md).
+        // The cancelled job's runner stopped only after its writes had ended, so none landed after the cleanup.
         assertThat(documentRows("synced")).isZero();
+        assertThat(documentRows("doomed")).isZero();
 
         // What the purge did to the real journal: nothing of the workspace is left, so it can be made again.
         entity.clear();

@@ -154,14 +154,22 @@ final class DocumentIndexer {
             case WRITE -> writeDocument(work);
             case DEAD_LETTER -> deadLetter(work);
         };
-        return writes.track(workspace, sourceId, outcome.thenCompose(done -> {
+        return outcome.thenCompose(done -> {
             if (done.result() == DocumentOutcome.Result.FAILED) {
                 return CompletableFuture.completedFuture(done);
             }
             DeadLetter cleared = deadLetters.remove(work.path());
             return cleared == null ? CompletableFuture.completedFuture(done)
                     : deadLetterStore.delete(workspace, cleared.id()).thenApply(x -> done);
-        }));
+        });
+    }
+
+    /**
+     * Counts {@code writing} among the source's writes under way until it ends (see {@link InFlightWrites}); it must
+     * be the whole of a document's writing, retries included, so that nothing of it starts after it ended.
+     */
+    <T> CompletionStage<T> tracked(CompletionStage<T> writing) {
+        return writes.track(workspace, sourceId, writing);
     }
 
     private CompletionStage<Void> remove(DocumentRef ref) {

@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The document writes of this node's jobs still under way, by workspace and source. A job that is aborted (its
- * source removed, its workspace deleted) fails its stream at once, while the writes it had started go on; the
- * cleanup of the source waits for them, so that none lands after the cleanup deleted the source's rows.
+ * source removed, its workspace deleted) fails its stream at once, while the writes it had started go on. A run
+ * ends only after its writes ({@link SyncJob}), and the cleanup of a source waits for them as well (for a run that
+ * was abandoned, not awaited: its entity restarted), so that none lands after the cleanup deleted the source's rows.
  */
 public final class InFlightWrites {
 

@@ -112,7 +112,11 @@ public final class SyncJob {
                 .via(killSwitch.flow())
                 .via(SyncPipeline.flow(indexer, groups, services.settings()))
                 .via(progress.checkpoints(Checkpoint.Phase.DOCUMENTS, services.settings()))
-                .runWith(Sink.ignore(), services.system());
+                .runWith(Sink.ignore(), services.system())
+                .handle((done, error) -> error)
+                .thenCompose(error -> writesEnded(job).thenCompose(drained -> error == null
+                        ? CompletableFuture.completedFuture(Done.getInstance())
+                        : CompletableFuture.<Done>failedFuture(error)));
         if (!plan.sweeps()) {
             return documents.thenApply(done -> new Result(plan.mode(), progress.counts()));
         }
@@ -126,6 +130,15 @@ public final class SyncJob {
                         .via(progress.checkpoints(Checkpoint.Phase.SWEEP, services.settings()))
                         .runWith(Sink.ignore(), services.system()))
                 .thenApply(done -> new Result(plan.mode(), progress.counts()));
+    }
+
+    /**
+     * Completes once the job's document writes have ended. An aborted stream fails at once while the writes its
+     * last stage had started go on; the run ends only after them, so that whoever waits for the run (a cleanup of
+     * the source) finds nothing of it still writing. A stream that has ended starts no write, so none is missed.
+     */
+    private CompletionStage<Void> writesEnded(JobInput job) {
+        return services.inFlightWrites().drained(job.workspace(), job.source().id());
     }
 
     /**

@@ -43,8 +43,8 @@ final class SyncPipeline {
                 .mapAsync(settings.embedParallelism(), embedder::embed)
                 .mapConcat(group -> group)
                 // a write refused for the document's own reason (Cassandra calling it invalid) becomes a dead letter
-                .mapAsync(settings.storeParallelism(), work -> indexer.write(work)
-                        .exceptionallyCompose(error -> indexer.write(failedOrRethrow(work, error))));
+                .mapAsync(settings.storeParallelism(), work -> indexer.tracked(indexer.write(work)
+                        .exceptionallyCompose(error -> indexer.write(failedOrRethrow(work, error)))));
     }
 
     /** Runs a step unless the document's outcome is already decided, turning its own failures into dead letters. */
