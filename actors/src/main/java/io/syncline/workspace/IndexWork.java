@@ -1,5 +1,6 @@
 package io.syncline.workspace;
 
+import io.syncline.embedding.EmbeddingSpec;
 import io.syncline.source.SourceSpec;
 import io.syncline.sync.JobInput;
 import io.syncline.sync.ProgressListener;
@@ -12,7 +13,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The work the workspace entity has done for it outside itself: resolving refs, running jobs through the pipeline,
- * deleting what a removed source or a retired generation left in the index.
+ * deleting what a removed source or a retired generation left in the index, listing the endpoint a workspace of 0.1
+ * gave itself.
  */
 public interface IndexWork {
 
@@ -26,4 +28,10 @@ public interface IndexWork {
 
     /** Deletes every document and chunk of a generation for the given sources. */
     CompletionStage<Done> retireGeneration(String workspace, String generation, Collection<String> sources);
+
+    /**
+     * Lists the endpoint a workspace of 0.1 gave itself among the endpoints, under its migrated name
+     * ({@link io.syncline.providers.MigratedEndpointListing}).
+     */
+    CompletionStage<Done> listMigratedEndpoint(String name, EmbeddingSpec spec);
 }

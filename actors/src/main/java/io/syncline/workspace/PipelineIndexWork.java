@@ -1,6 +1,8 @@
 package io.syncline.workspace;
 
+import io.syncline.embedding.EmbeddingSpec;
 import io.syncline.mirrors.SourceMirrors;
+import io.syncline.providers.MigratedEndpointListing;
 import io.syncline.source.SourceSpec;
 import io.syncline.sync.IndexCleaner;
 import io.syncline.sync.IndexServices;
@@ -14,17 +16,19 @@ import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** {@link IndexWork} done by the sync pipeline and the index tables of module streams. */
+/** {@link IndexWork} done by the sync pipeline and the index tables of module streams, and the endpoints' table. */
 public final class PipelineIndexWork implements IndexWork {
 
     private final IndexServices services;
     private final SourceMirrors mirrors;
     private final SyncJob syncJob;
     private final IndexCleaner cleaner;
+    private final MigratedEndpointListing migratedEndpoints;
 
-    public PipelineIndexWork(IndexServices services, SourceMirrors mirrors) {
+    public PipelineIndexWork(IndexServices services, SourceMirrors mirrors, MigratedEndpointListing migratedEndpoints) {
         this.services = services;
         this.mirrors = mirrors;
+        this.migratedEndpoints = migratedEndpoints;
         this.syncJob = new SyncJob(services);
         this.cleaner = new IndexCleaner(services);
     }
@@ -61,5 +65,10 @@ public final class PipelineIndexWork implements IndexWork {
                     .thenCompose(drained -> cleaner.deleteSource(workspace, generation, source));
         }
         return all;
+    }
+
+    @Override
+    public CompletionStage<Done> listMigratedEndpoint(String name, EmbeddingSpec spec) {
+        return migratedEndpoints.list(name, spec);
     }
 }

@@ -189,7 +189,7 @@ public final class WorkspaceEntity
         // Effects cannot be persisted from a signal: the entity asks itself to start what must run.
         return newSignalHandlerBuilder()
                 .onSignal(RecoveryCompleted.instance(), state -> {
-                    runtime.recovered();
+                    runtime.recovered(state);
                     context.getSelf().tell(WakeUp.INSTANCE);
                 })
                 .build();

@@ -1,6 +1,7 @@
 package io.syncline.workspace;
 
 import io.syncline.sync.JobInput;
+import io.syncline.workspace.journal.MigratedEndpoints;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -15,10 +16,12 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * What a workspace entity has running besides its state: a sync runner per running job, cleanups, timers. After
@@ -92,9 +95,30 @@ final class WorkspaceRuntime {
      * inside the same object (the behavior recovers again), and a restart stops its children: the notices of their
      * end may be lost with the failed incarnation, so after every recovery nothing of them is taken as running.
      */
-    void recovered() {
+    void recovered(WorkspaceState state) {
         runners.clear();
         cleanupsInFlight.clear();
+        listMigratedEndpoints(state);
+    }
+
+    /**
+     * Lists the endpoints of the workspace's configs that 0.1 wrote with a URL and a key's place of the workspace's
+     * own ({@link MigratedEndpoints}), so that admins see them among the endpoints. A failure only delays that to
+     * the entity's next start.
+     */
+    private void listMigratedEndpoints(WorkspaceState state) {
+        Logger log = log(); // the context is the actor's alone: the listing completes on another thread
+        Stream.of(state.config(), state.activeConfig()).filter(Objects::nonNull).distinct()
+                .filter(settings -> MigratedEndpoints.isMigrated(settings.embedding().endpoint()))
+                .forEach(settings -> {
+                    String name = settings.embedding().endpoint();
+                    work.listMigratedEndpoint(name, settings.toConfig().embedding()).whenComplete((done, error) -> {
+                        if (error != null) {
+                            log.warn("workspace {}: endpoint {} could not be listed among the endpoints, at its"
+                                    + " next start again: {}", state.id(), name, error.toString());
+                        }
+                    });
+                });
     }
 
     void runnerStopped(String jobId, ActorRef<SyncRunner.Command> runner) {

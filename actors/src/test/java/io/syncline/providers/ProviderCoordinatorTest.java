@@ -94,6 +94,6 @@ class ProviderCoordinatorTest {
 
     private EmbeddingSpec spec() {
         return new EmbeddingSpec("openai", "text-embedding-3-small", fake.openAiBaseUrl(), 384, "FAKE_KEY", null,
-                "5s", 8, 600, 0, 4);
+                "5s", 8, 600, 0, 4, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.syncline.workspace;
 
+import io.syncline.embedding.EmbeddingSpec;
 import io.syncline.source.SourceSpec;
 import io.syncline.sync.JobInput;
 import io.syncline.sync.ProgressListener;
@@ -55,6 +56,11 @@ final class ScriptedWork implements IndexWork {
     @Override
     public CompletionStage<Done> retireGeneration(String workspace, String generation, Collection<String> sources) {
         return unexpected("retireGeneration");
+    }
+
+    @Override
+    public CompletionStage<Done> listMigratedEndpoint(String name, EmbeddingSpec spec) {
+        return unexpected("listMigratedEndpoint");
     }
 
     private static <T> CompletionStage<T> unexpected(String call) {

@@ -2,14 +2,18 @@ package io.syncline.workspace;
 
 import com.typesafe.config.ConfigFactory;
 import io.syncline.embedding.Embedders;
+import io.syncline.embedding.NamedEndpoint;
 import io.syncline.membership.WriteFence;
 import io.syncline.mirrors.SourceMirrors;
+import io.syncline.providers.MigratedEndpointListing;
 import io.syncline.source.SourceSpec;
+import io.syncline.store.EndpointStore;
 import io.syncline.sync.IndexConfig;
 import io.syncline.sync.IndexServices;
 import io.syncline.testing.IndexFixture;
 import io.syncline.testing.TestCorpus;
 import io.syncline.testing.TestKeyspace;
+import io.syncline.workspace.journal.MigratedEndpoints;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -25,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -59,7 +65,8 @@ class WorkspaceEntityIT {
         IndexServices services = new IndexServices(testKit.system(), keyspace.session(), keyspace.name(), embedders,
                 tmp.resolve("sources"), IndexFixture.tmpdirPolicy(tmp.resolve("home")));
         work = new PipelineIndexWork(services, SourceMirrors.start(testKit.system(), services.sourceCaches(),
-                services.blocking()));
+                services.blocking()), new MigratedEndpointListing(new EndpointStore(keyspace.session(),
+                keyspace.name())));
     }
 
     @AfterAll
@@ -217,6 +224,60 @@ class WorkspaceEntityIT {
         assertThat(again.reply().isSuccess()).isTrue();
         assertThat(again.reply().getValue().sources()).isEmpty();
         assertThat(again.reply().getValue().deletingSince()).isNull();
+    }
+
+    @Test
+    void aWorkspaceOf01ListsTheEndpointItGaveItselfAmongTheEndpointsWhenItStarts() {
+        EndpointStore endpoints = new EndpointStore(keyspace.session(), keyspace.name());
+        String url = "http://127.0.0.1:9/v1";
+        String name = MigratedEndpoints.name("openai", url, "OPENAI_API_KEY", null);
+        String defined = MigratedEndpoints.name("openai", url, "ADMINS_KEY", null);
+        endpoints.put(new EndpointStore.Stored(defined, new NamedEndpoint("openai", url, "ADMINS_KEY", null,
+                Map.of("text-embedding-3-large", List.of(3072))).toJson(), Instant.now(), "key-of-an-admin"))
+                .toCompletableFuture().join();
+
+        // As 0.2.0 reads what 0.1 wrote: a URL and a key's place of the workspace's own, under the migrated name.
+        startedAgain("migrated-small", remote(url, "OPENAI_API_KEY", "text-embedding-3-small", 512, name));
+        startedAgain("migrated-large", remote(url, "OPENAI_API_KEY", "text-embedding-3-large", 1024, name));
+        startedAgain("migrated-defined", remote(url, "ADMINS_KEY", "text-embedding-3-small", 512, defined));
+
+        NamedEndpoint listed = testKit.createTestProbe().awaitAssert(Duration.ofSeconds(20), () -> {
+            NamedEndpoint endpoint = endpoints.get(name).toCompletableFuture().join().map(NamedEndpoint::of)
+                    .orElseThrow(() -> new AssertionError(name + " is not listed"));
+            assertThat(endpoint.models()).as("the models of both workspaces").containsOnlyKeys(
+                    "text-embedding-3-small", "text-embedding-3-large");
+            return endpoint;
+        });
+        assertThat(listed).isEqualTo(new NamedEndpoint("openai", url, "OPENAI_API_KEY", null, Map.of(
+                "text-embedding-3-small", List.of(512), "text-embedding-3-large", List.of(1024))));
+        assertThat(endpoints.get(name).toCompletableFuture().join().orElseThrow().updatedBy())
+                .isEqualTo(MigratedEndpointListing.LISTED_BY);
+        // Listing it again, as every start of the entity does, changes nothing; an admin's row is left alone.
+        String before = endpoints.get(name).toCompletableFuture().join().orElseThrow().definition();
+        work.listMigratedEndpoint(name, remote(url, "OPENAI_API_KEY", "text-embedding-3-small", 512, name)
+                .toConfig().embedding()).toCompletableFuture().join();
+        assertThat(endpoints.get(name).toCompletableFuture().join().orElseThrow().definition()).isEqualTo(before);
+        work.listMigratedEndpoint(defined, remote(url, "ADMINS_KEY", "text-embedding-3-small", 512, defined)
+                .toConfig().embedding()).toCompletableFuture().join();
+        EndpointStore.Stored admins = endpoints.get(defined).toCompletableFuture().join().orElseThrow();
+        assertThat(admins.updatedBy()).isEqualTo("key-of-an-admin");
+        assertThat(NamedEndpoint.of(admins).models()).containsOnlyKeys("text-embedding-3-large");
+    }
+
+    /** Creates the workspace, then restarts its entity, as a node of 0.2.0 starts one that 0.1 wrote. */
+    private void startedAgain(String id, IndexSettings settings) {
+        var entity = EventSourcedBehaviorTestKit.<WorkspaceCommand, WorkspaceEvent, WorkspaceState>create(
+                testKit.system(), WorkspaceEntity.create(id, shard.ref(), work,
+                        WorkspaceSettings.fromConfig(testKit.system().settings().config()),
+                        new EntityHost("127.0.0.1:0", WriteFence.NONE, Journals.UNTOUCHED)));
+        assertThat(entity.<StatusReply<WorkspaceView>>runCommand(replyTo -> new WorkspaceCommand.Create(settings,
+                replyTo)).reply().isSuccess()).isTrue();
+        assertThat(entity.restart().state().config()).isEqualTo(settings);
+    }
+
+    private static IndexSettings remote(String url, String keyEnv, String model, int dimensions, String endpoint) {
+        return new IndexSettings(new IndexSettings.Embedding("openai", model, url, dimensions, keyEnv, null, "5s",
+                8, 0, 0, 1, endpoint), new IndexSettings.Chunking(400, 40));
     }
 
     private JournalPurge recordingPurge() {

@@ -16,6 +16,7 @@ import io.syncline.embedding.remote.ProviderRuntime;
 import io.syncline.embedding.remote.ProviderSettings;
 import io.syncline.membership.MajorityFence;
 import io.syncline.mirrors.SourceMirrors;
+import io.syncline.providers.MigratedEndpointListing;
 import io.syncline.providers.ProviderCoordinator;
 import io.syncline.search.SearchService;
 import io.syncline.source.GitCredentials;
@@ -125,8 +126,10 @@ public final class SynclineNode {
             // Load the default model now: the first sync or search should not wait for it.
             CompletableFuture.runAsync(() -> embedders.forSpec(EmbeddingSpec.defaultSpec()), services.blocking());
         }
+        EndpointStore endpoints = new EndpointStore(session, settings.keyspace());
         WorkspaceEntity.init(system, new PipelineIndexWork(services,
-                SourceMirrors.start(system, services.sourceCaches(), services.blocking())));
+                SourceMirrors.start(system, services.sourceCaches(), services.blocking()),
+                new MigratedEndpointListing(endpoints)));
 
         ApiKeyStore keyStore = new ApiKeyStore(session, settings.keyspace());
         ApiAccess access = ApiAccess.of(session, settings.keyspace(), keyStore, system.settings().config());
@@ -135,7 +138,7 @@ public final class SynclineNode {
         ApiRoutes routes = new ApiRoutes(new Workspaces(system, settings.askTimeout(),
                         WorkspaceDirectory.onJournal(new JournalIds(session, settings.keyspace()))),
                 new SearchService(services, settings.searchConcurrency()), services,
-                new Endpoints(new EndpointStore(session, settings.keyspace())), access);
+                new Endpoints(endpoints), access);
         var server = Http.get(system).newServerAt(settings.httpInterface(), settings.httpPort());
         Optional<HttpsConnectionContext> tls = ApiTls.fromConfig(system.settings().config());
         ServerBinding binding = await((tls.isPresent() ? server.enableHttps(tls.get()) : server).bind(routes.route()),

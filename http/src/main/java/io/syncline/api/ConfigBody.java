@@ -89,7 +89,7 @@ record ConfigBody(Embedding embedding, Chunking chunking) {
             String model = embedding.model() == null ? LocalModel.DEFAULT.id() : embedding.model();
             return new EmbeddingSpec(provider, model, null, embedding.dimensions(), null, null, embedding.timeout(),
                     embedding.batchSize(), embedding.maxRequestsPerMinute(), embedding.maxTokensPerMinute(),
-                    embedding.maxConcurrency());
+                    embedding.maxConcurrency(), null);
         }
         NamedEndpoint named = endpoint.orElseThrow(() -> ApiException.invalid("endpoint '" + embedding.endpoint()
                 + "' does not exist; GET /v1/endpoints lists them"));
@@ -106,6 +106,6 @@ record ConfigBody(Embedding embedding, Chunking chunking) {
         }
         return new EmbeddingSpec(named.kind(), embedding.model(), named.baseUrl(), dimensions, named.apiKeyEnv(),
                 named.apiKeyFile(), embedding.timeout(), embedding.batchSize(), embedding.maxRequestsPerMinute(),
-                embedding.maxTokensPerMinute(), embedding.maxConcurrency());
+                embedding.maxTokensPerMinute(), embedding.maxConcurrency(), embedding.endpoint());
     }
 }

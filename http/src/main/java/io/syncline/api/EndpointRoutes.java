@@ -78,11 +78,11 @@ final class EndpointRoutes extends AllDirectives {
         try {
             embedders.check(new EmbeddingSpec(endpoint.kind(), model, endpoint.baseUrl(),
                     endpoint.models().get(model).get(0), endpoint.apiKeyEnv(), endpoint.apiKeyFile(), null, null,
-                    null, null, null));
+                    null, null, null, name));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw ApiException.invalid(e.getMessage());
         }
-        EndpointStore.Stored row = new EndpointStore.Stored(name, Endpoints.json(endpoint), Instant.now(),
+        EndpointStore.Stored row = new EndpointStore.Stored(name, endpoint.toJson(), Instant.now(),
                 caller.keyId());
         return onSuccess(endpoints.store().put(row), done ->
                 complete(StatusCodes.OK, json(row, true), JsonMarshalling.json()));
@@ -93,7 +93,7 @@ final class EndpointRoutes extends AllDirectives {
     }
 
     private static EndpointJson json(EndpointStore.Stored row, boolean full) {
-        NamedEndpoint endpoint = Endpoints.definition(row);
+        NamedEndpoint endpoint = NamedEndpoint.of(row);
         return new EndpointJson(row.name(), endpoint.kind(), endpoint.models(), full ? endpoint.baseUrl() : null,
                 full ? endpoint.apiKeyEnv() : null, full ? endpoint.apiKeyFile() : null, row.updatedAt(),
                 row.updatedBy());

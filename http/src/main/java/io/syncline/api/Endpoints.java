@@ -1,8 +1,6 @@
 package io.syncline.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.syncline.embedding.NamedEndpoint;
-import io.syncline.json.Json;
 import io.syncline.store.EndpointStore;
 
 import java.util.Optional;
@@ -26,27 +24,10 @@ public final class Endpoints {
         if (name.isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return store.get(name.get()).thenApply(row -> row.map(Endpoints::definition));
+        return store.get(name.get()).thenApply(row -> row.map(NamedEndpoint::of));
     }
 
     EndpointStore store() {
         return store;
-    }
-
-    static NamedEndpoint definition(EndpointStore.Stored row) {
-        try {
-            return Json.mapper().readValue(row.definition(), NamedEndpoint.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("endpoint '" + row.name() + "' has a definition this node cannot read",
-                    e);
-        }
-    }
-
-    static String json(NamedEndpoint endpoint) {
-        try {
-            return Json.mapper().writeValueAsString(endpoint);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

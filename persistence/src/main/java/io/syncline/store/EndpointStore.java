@@ -22,6 +22,8 @@ public final class EndpointStore {
 
     private final CqlSession session;
     private final PreparedStatement upsert;
+    private final PreparedStatement insertIfAbsent;
+    private final PreparedStatement replaceIfUnchanged;
     private final PreparedStatement selectOne;
     private final PreparedStatement selectAll;
     private final PreparedStatement delete;
@@ -31,6 +33,10 @@ public final class EndpointStore {
         String table = keyspace + ".provider_endpoints";
         this.upsert = session.prepare("INSERT INTO " + table
                 + " (name, definition, updated_at, updated_by) VALUES (?, ?, ?, ?)");
+        this.insertIfAbsent = session.prepare("INSERT INTO " + table
+                + " (name, definition, updated_at, updated_by) VALUES (?, ?, ?, ?) IF NOT EXISTS");
+        this.replaceIfUnchanged = session.prepare("UPDATE " + table
+                + " SET definition = ?, updated_at = ?, updated_by = ? WHERE name = ? IF definition = ?");
         this.selectOne = session.prepare("SELECT name, definition, updated_at, updated_by FROM " + table
                 + " WHERE name = ?");
         this.selectAll = session.prepare("SELECT name, definition, updated_at, updated_by FROM " + table
@@ -41,6 +47,18 @@ public final class EndpointStore {
     public CompletionStage<Void> put(Stored endpoint) {
         return session.executeAsync(upsert.bind(endpoint.name(), endpoint.definition(), endpoint.updatedAt(),
                 endpoint.updatedBy())).thenApply(rs -> null);
+    }
+
+    /** Writes the endpoint unless one of its name exists; true when it was written. */
+    public CompletionStage<Boolean> putIfAbsent(Stored endpoint) {
+        return session.executeAsync(insertIfAbsent.bind(endpoint.name(), endpoint.definition(), endpoint.updatedAt(),
+                endpoint.updatedBy())).thenApply(rs -> rs.wasApplied());
+    }
+
+    /** Replaces the endpoint's definition if it is still {@code expected}; true when it was replaced. */
+    public CompletionStage<Boolean> replace(Stored endpoint, String expected) {
+        return session.executeAsync(replaceIfUnchanged.bind(endpoint.definition(), endpoint.updatedAt(),
+                endpoint.updatedBy(), endpoint.name(), expected)).thenApply(rs -> rs.wasApplied());
     }
 
     public CompletionStage<Optional<Stored>> get(String name) {

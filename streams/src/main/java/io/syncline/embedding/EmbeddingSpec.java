@@ -22,10 +22,13 @@ import java.time.Duration;
  * @param maxRequestsPerMinute null for the provider's default; 0 for none
  * @param maxTokensPerMinute   null for the provider's default; 0 for none
  * @param maxConcurrency       requests in flight at once; null for the provider's default
+ * @param endpoint             the name of the endpoint an admin defined that {@code baseUrl} and the key's place come
+ *                             from (a remote model reached through the API always has one); null for local models.
+ *                             A label: it shapes neither vectors nor limits
  */
 public record EmbeddingSpec(String provider, String model, String baseUrl, Integer dimensions, String apiKeyEnv,
                             String apiKeyFile, String timeout, Integer batchSize, Integer maxRequestsPerMinute,
-                            Integer maxTokensPerMinute, Integer maxConcurrency) {
+                            Integer maxTokensPerMinute, Integer maxConcurrency, String endpoint) {
 
     public static final String LOCAL = "local";
 
@@ -36,7 +39,7 @@ public record EmbeddingSpec(String provider, String model, String baseUrl, Integ
 
     /** A local model, with everything else default. */
     public EmbeddingSpec(String provider, String model) {
-        this(provider, model, null, null, null, null, null, null, null, null, null);
+        this(provider, model, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static EmbeddingSpec defaultSpec() {
@@ -56,7 +59,8 @@ public record EmbeddingSpec(String provider, String model, String baseUrl, Integ
         return LocalModel.byId(model).orElseThrow(() -> new IllegalArgumentException(problem()));
     }
 
-    public String endpoint() {
+    /** Where requests go: {@code baseUrl}, or the provider's own. */
+    public String url() {
         return baseUrl != null ? baseUrl : kind().defaultBaseUrl();
     }
 
@@ -80,7 +84,7 @@ public record EmbeddingSpec(String provider, String model, String baseUrl, Integ
         if (runsInProcess()) {
             return provider + ":" + model;
         }
-        return provider + ":" + endpoint() + ":" + model + (dimensions == null ? "" : ":" + dimensions);
+        return provider + ":" + url() + ":" + model + (dimensions == null ? "" : ":" + dimensions);
     }
 
     /**
@@ -89,7 +93,7 @@ public record EmbeddingSpec(String provider, String model, String baseUrl, Integ
      */
     public String endpointKey() {
         String key = apiKeyEnv != null ? "env:" + apiKeyEnv : apiKeyFile != null ? "file:" + apiKeyFile : "none";
-        return provider + "|" + endpoint() + "|" + model + "|" + key;
+        return provider + "|" + url() + "|" + model + "|" + key;
     }
 
     /** This spec's limits: the provider's defaults where it sets none. */
@@ -137,9 +141,10 @@ public record EmbeddingSpec(String provider, String model, String baseUrl, Integ
             if (LocalModel.byId(model).isEmpty()) {
                 return "embedding.model '" + model + "' is not a local model; choose one of " + LocalModel.knownIds();
             }
-            if (baseUrl != null || dimensions != null || apiKeyEnv != null || apiKeyFile != null) {
-                return "embedding.baseUrl, dimensions, apiKeyEnv and apiKeyFile are for remote providers, not '"
-                        + LOCAL + "'";
+            if (endpoint != null || baseUrl != null || dimensions != null || apiKeyEnv != null
+                    || apiKeyFile != null) {
+                return "embedding.endpoint, baseUrl, dimensions, apiKeyEnv and apiKeyFile are for remote providers,"
+                        + " not '" + LOCAL + "'";
             }
             return null;
         }

@@ -1,8 +1,13 @@
 package io.syncline.embedding;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.syncline.json.Json;
+import io.syncline.store.EndpointStore;
+
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * A remote embedding endpoint as an admin defines it, under a name that workspaces use: where it is, where its key
@@ -22,6 +27,37 @@ public record NamedEndpoint(String kind, String baseUrl, String apiKeyEnv, Strin
 
     public NamedEndpoint {
         models = models == null ? Map.of() : new TreeMap<>(models);
+    }
+
+    /** The definition a row of the endpoints' table holds. */
+    public static NamedEndpoint of(EndpointStore.Stored row) {
+        try {
+            return Json.mapper().readValue(row.definition(), NamedEndpoint.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("endpoint '" + row.name() + "' has a definition this node cannot read",
+                    e);
+        }
+    }
+
+    /** The definition as the endpoints' table keeps it. */
+    public String toJson() {
+        try {
+            return Json.mapper().writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This definition, serving also the given size of the given model. */
+    public NamedEndpoint serving(String model, int dimension) {
+        Map<String, List<Integer>> more = new TreeMap<>(models);
+        more.merge(model, List.of(dimension), (sizes, added) -> sizes.contains(dimension) ? sizes
+                : Stream.concat(sizes.stream(), added.stream()).sorted().toList());
+        return new NamedEndpoint(kind, baseUrl, apiKeyEnv, apiKeyFile, more);
+    }
+
+    public boolean serves(String model, int dimension) {
+        return models.getOrDefault(model, List.of()).contains(dimension);
     }
 
     /** What is wrong with this definition, or null if nothing is. */

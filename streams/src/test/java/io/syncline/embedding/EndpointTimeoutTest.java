@@ -44,6 +44,6 @@ class EndpointTimeoutTest {
 
     private static EmbeddingSpec remote(String timeout) {
         return new EmbeddingSpec("openai", "text-embedding-3-small", "http://127.0.0.1:9/v1", null, "SYNCLINE_KEY",
-                null, timeout, null, null, null, null);
+                null, timeout, null, null, null, null, null);
     }
 }

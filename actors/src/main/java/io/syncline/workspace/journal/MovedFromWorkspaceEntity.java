@@ -10,7 +10,8 @@ import java.util.Arrays;
 /**
  * Reads the commands and events that release 0.1 wrote and sent as nested classes of {@code WorkspaceEntity}:
  * 0.2 moved them, with the same fields, into {@code WorkspaceCommand} and {@code WorkspaceEvent}. Bound to the old
- * names; Pekko renames only data older than the current version, and 0.1's data has version 1.
+ * names; Pekko renames only data older than the current version, and 0.1's data has version 1. Only this
+ * migration reads them: the one bound to the new name is not applied after the rename.
  */
 public final class MovedFromWorkspaceEntity extends JacksonMigration {
 
@@ -29,8 +30,14 @@ public final class MovedFromWorkspaceEntity extends JacksonMigration {
         return (command ? WorkspaceCommand.class : WorkspaceEvent.class).getName() + "$" + name;
     }
 
+    /**
+     * The fields are the same, but a config 0.1 wrote or sent ({@code WorkspaceCreated}, {@code ConfigChanged},
+     * and the commands {@code Create} and {@code ChangeConfig}) names no endpoint: it gets its migrated name, as
+     * {@link EndpointNamed} gives it to version 1 of the moved events.
+     */
     @Override
     public JsonNode transform(int fromVersion, JsonNode json) {
+        MigratedEndpoints.nameIn(json.get("config"));
         return json;
     }
 }

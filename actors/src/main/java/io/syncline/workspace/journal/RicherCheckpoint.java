@@ -5,8 +5,8 @@ import org.apache.pekko.serialization.jackson.JacksonMigration;
 
 /**
  * The change of shape 0.2 ships in two steps: version 2 of {@code SyncProgressed} records when the checkpoint was
- * taken ({@code at}), and version 2 of the snapshot ({@code WorkspaceState}) keeps it per job ({@code
- * progressedAt}), so that a job's status shows when it last moved, across restarts and moves.
+ * taken ({@code at}), and the snapshot ({@code WorkspaceState}, versions 2 and 4 of {@link SnapshotVersions}) keeps
+ * it per job ({@code progressedAt}), so that a job's status shows when it last moved, across restarts and moves.
  *
  * <p>Step one (format 1) writes version 1 and reads version 2; step two (format 2) writes version 2 and reads
  * version 1. Reading version 1 leaves the new field empty: the time of a checkpoint that was not recorded is not

@@ -25,9 +25,14 @@ final class JournalFixtures {
 
     static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
 
+    /**
+     * A remote model, as 0.1 wrote it (its URL and key's place the workspace's own) and as 0.2.0 writes it: naming
+     * the endpoint, here the name 0.1's settings are read with, so that every release's sample reads as this.
+     */
     private static final IndexSettings SETTINGS = new IndexSettings(
             new IndexSettings.Embedding("openai", "text-embedding-3-small", "http://127.0.0.1:9/v1", 256,
-                    "OPENAI_API_KEY", null, "30s", 64, 3000, 1_000_000, 4),
+                    "OPENAI_API_KEY", null, "30s", 64, 3000, 1_000_000, 4,
+                    MigratedEndpoints.name("openai", "http://127.0.0.1:9/v1", "OPENAI_API_KEY", null)),
             new IndexSettings.Chunking(400, 40));
     private static final SourceDefinition SOURCE = new SourceDefinition("repo", SourceDefinition.Kind.GIT,
             "https://example.invalid/repo.git", null, "main", List.of("**/*.md"), List.of("drafts/**"), 1_048_576, null);

@@ -124,7 +124,7 @@ public final class ProviderEndpoints {
         String id = spec.endpointKey();
         log.info("embedding endpoint {}: limits {}", id, spec.limits());
         ProviderEndpoint endpoint = new ProviderEndpoint(id, new ProviderEndpoint.EndpointInfo(spec.provider(),
-                spec.endpoint(), spec.model()), spec.limits(), runtime, state -> announce.accept(state));
+                spec.url(), spec.model()), spec.limits(), runtime, state -> announce.accept(state));
         endpoint.share(share);
         Instant paused = peers.pausedUntil(id, runtime.nanoTime());
         if (paused != null) {

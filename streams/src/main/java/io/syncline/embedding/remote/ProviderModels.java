@@ -35,7 +35,7 @@ final class ProviderModels {
         return switch (spec.kind()) {
             case OPENAI -> {
                 EmbeddingModel model = OpenAiEmbeddingModel.builder()
-                        .baseUrl(spec.endpoint())
+                        .baseUrl(spec.url())
                         .apiKey(apiKey)
                         .modelName(spec.model())
                         .dimensions(spec.dimensions())
@@ -48,7 +48,7 @@ final class ProviderModels {
             }
             case OLLAMA -> {
                 EmbeddingModel model = OllamaEmbeddingModel.builder()
-                        .baseUrl(spec.endpoint())
+                        .baseUrl(spec.url())
                         .modelName(spec.model())
                         .dimensions(spec.dimensions())
                         .timeout(limits.timeout())
@@ -65,7 +65,7 @@ final class ProviderModels {
 
     private static EmbeddingModel cohere(EmbeddingSpec spec, String apiKey, EndpointLimits limits, String inputType) {
         return CohereEmbeddingModel.builder()
-                .baseUrl(spec.endpoint())
+                .baseUrl(spec.url())
                 .apiKey(apiKey)
                 .modelName(spec.model())
                 .inputType(inputType)

@@ -135,6 +135,6 @@ class EndpointSharingTest {
 
     private Embedder embedder(ProviderEndpoints node, int requestsPerMinute) {
         return node.embedder(new EmbeddingSpec("openai", "text-embedding-3-small", fake.openAiBaseUrl(), 384,
-                "FAKE_KEY", null, "2s", 8, requestsPerMinute, 0, 4));
+                "FAKE_KEY", null, "2s", 8, requestsPerMinute, 0, 4, null));
     }
 }

@@ -188,12 +188,12 @@ class ProviderEndpointTest {
 
     private EmbeddingSpec spec(int dimensions) {
         return new EmbeddingSpec("openai", "text-embedding-3-small", fake.openAiBaseUrl(), dimensions, "FAKE_KEY",
-                null, "2s", 8, 0, 0, 4);
+                null, "2s", 8, 0, 0, 4, null);
     }
 
     private Embedder embedder(String timeout) {
         return endpoints.embedder(new EmbeddingSpec("openai", "text-embedding-3-small", fake.openAiBaseUrl(), 384,
-                "FAKE_KEY", null, timeout, 8, 0, 0, 4));
+                "FAKE_KEY", null, timeout, 8, 0, 0, 4, null));
     }
 
     private static List<String> texts(String prefix, int count) {
