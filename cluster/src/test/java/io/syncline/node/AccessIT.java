@@ -150,6 +150,32 @@ class AccessIT {
     }
 
     @Test
+    void aWorkspaceNamesItsEndpointAndOnlyAKeyThatMayDefineEndpointsSeesWhereItIs() {
+        assertThat(admin.put("/v1/endpoints/gateway", "{\"kind\":\"openai\",\"baseUrl\":\"http://127.0.0.1:9/v1\","
+                + "\"apiKeyEnv\":\"HOME\",\"models\":{\"m\":[8]}}").status()).isEqualTo(200);
+        Api.Response created = admin.post("/v1/workspaces", "{\"id\":\"remote\",\"embedding\":{\"endpoint\":"
+                + "\"gateway\",\"model\":\"m\"},\"chunking\":{\"maxTokens\":200}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Api reader = admin.withKey(newKey("reader of remote", "reader", "[\"remote\"]"));
+
+        JsonNode asAdmin = admin.get("/v1/workspaces/remote").json();
+        JsonNode asReader = reader.get("/v1/workspaces/remote").json();
+
+        for (JsonNode embedding : List.of(asAdmin.get("embedding"), asReader.get("embedding"),
+                asReader.at("/index/activeConfig/embedding"))) {
+            assertThat(embedding.get("endpoint").asText()).as(embedding.toString()).isEqualTo("gateway");
+            assertThat(embedding.get("dimensions").asInt()).isEqualTo(8);
+        }
+        assertThat(asAdmin.at("/embedding/baseUrl").asText()).isEqualTo("http://127.0.0.1:9/v1");
+        assertThat(asAdmin.at("/embedding/apiKeyEnv").asText()).isEqualTo("HOME");
+        assertThat(asReader.toString()).as("what a reader is shown").doesNotContain("http://127.0.0.1:9/v1");
+        for (String place : List.of("/embedding/baseUrl", "/embedding/apiKeyEnv",
+                "/index/activeConfig/embedding/baseUrl", "/index/activeConfig/embedding/apiKeyEnv")) {
+            assertThat(asReader.at(place).isNull()).as(place + " as a reader is shown it").isTrue();
+        }
+    }
+
+    @Test
     void anEditorOfOneWorkspaceLearnsNothingOfAnother() {
         Api editor = admin.withKey(newKey("editor of alpha", "editor", "[\"alpha\"]"));
 

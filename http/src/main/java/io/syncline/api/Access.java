@@ -37,4 +37,12 @@ final class Access {
                     + " needs an admin key of all workspaces");
         }
     }
+
+    /**
+     * Where an endpoint is and where its key lives is shown only to those who may define endpoints: the others see
+     * an endpoint's name, kind and models.
+     */
+    static boolean seesEndpointPlaces(Caller caller) {
+        return caller.may(Role.ADMIN) && caller.allWorkspaces();
+    }
 }

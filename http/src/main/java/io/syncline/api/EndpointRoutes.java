@@ -1,7 +1,6 @@
 package io.syncline.api;
 
 import io.syncline.auth.Caller;
-import io.syncline.auth.Role;
 import io.syncline.embedding.Embedders;
 import io.syncline.embedding.EmbeddingSpec;
 import io.syncline.embedding.NamedEndpoint;
@@ -47,7 +46,7 @@ final class EndpointRoutes extends AllDirectives {
                 pathEndOrSingleSlash(() -> get(() -> onSuccess(endpoints.store().list(), rows -> complete(
                         StatusCodes.OK, new EndpointsJson(rows.stream()
                                 .sorted(Comparator.comparing(EndpointStore.Stored::name))
-                                .map(row -> json(row, isOperator(caller))).toList()), JsonMarshalling.json())))),
+                                .map(row -> json(row, Access.seesEndpointPlaces(caller))).toList()), JsonMarshalling.json())))),
                 path(PathMatchers.segment(), name -> concat(
                         put(() -> audit.audited(caller, "endpoint.define", name, () -> {
                             Access.requireAllWorkspacesAdmin(caller, "defining an endpoint");
@@ -86,10 +85,6 @@ final class EndpointRoutes extends AllDirectives {
                 caller.keyId());
         return onSuccess(endpoints.store().put(row), done ->
                 complete(StatusCodes.OK, json(row, true), JsonMarshalling.json()));
-    }
-
-    private static boolean isOperator(Caller caller) {
-        return caller.may(Role.ADMIN) && caller.allWorkspaces();
     }
 
     private static EndpointJson json(EndpointStore.Stored row, boolean full) {

@@ -29,7 +29,7 @@ final class SourceRoutes extends AllDirectives {
                 workspace -> concat(
                         pathEndOrSingleSlash(() -> post(() -> {
                             Access.toWorkspace(caller, workspace, Role.EDITOR, "adding a source");
-                            return JsonRequest.body(body -> add(workspace, body));
+                            return JsonRequest.body(body -> add(caller, workspace, body));
                         })),
                         path(PathMatchers.segment(), source -> delete(() -> {
                             Access.toWorkspace(caller, workspace, Role.EDITOR, "removing a source");
@@ -37,14 +37,14 @@ final class SourceRoutes extends AllDirectives {
                         }))));
     }
 
-    private Route add(String workspace, String body) {
+    private Route add(Caller caller, String workspace, String body) {
         SourceSpec spec = JsonBody.parse(body, SourceBody.class).toSpec(validation.maxFileBytes());
         // The workspace is asked first, so that an unknown workspace is a 404 even for a source that cannot work.
         return onSuccess(workspaces.serving(workspace), current -> onSuccess(validation.source(spec), valid ->
                 onSuccess(workspaces.addSource(workspace, spec), view -> respondWithHeader(
                         org.apache.pekko.http.javadsl.model.headers.Location.create(
                                 "/v1/workspaces/" + workspace + "/sources/" + spec.id()),
-                        () -> complete(StatusCodes.CREATED, WorkspaceJson.of(view), JsonMarshalling.json())))));
+                        () -> complete(StatusCodes.CREATED, WorkspaceJson.of(view, caller), JsonMarshalling.json())))));
     }
 
     private Route remove(String workspace, String source) {

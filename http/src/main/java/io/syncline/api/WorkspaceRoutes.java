@@ -43,13 +43,13 @@ final class WorkspaceRoutes extends AllDirectives {
                         pathEndOrSingleSlash(() -> get(() -> {
                             Access.toWorkspace(caller, workspace, Role.READER, "reading a workspace");
                             return onSuccess(workspaces.get(workspace), view -> complete(StatusCodes.OK,
-                                    WorkspaceJson.of(view), JsonMarshalling.json()));
+                                    WorkspaceJson.of(view, caller), JsonMarshalling.json()));
                         })),
                         pathEndOrSingleSlash(() -> delete(() -> audit.audited(caller, "workspace.delete", workspace,
                                 () -> delete(caller, workspace)))),
                         path("config", () -> put(() -> audit.audited(caller, "workspace.config", workspace, () -> {
                             Access.toWorkspace(caller, workspace, Role.EDITOR, "changing a workspace's config");
-                            return JsonRequest.body(body -> changeConfig(workspace, body));
+                            return JsonRequest.body(body -> changeConfig(caller, workspace, body));
                         })))))));
     }
 
@@ -78,7 +78,7 @@ final class WorkspaceRoutes extends AllDirectives {
                 return onSuccess(workspaces.create(id, resolved), view ->
                         onSuccess(keyWorkspaces.add(caller.keyId(), id), recorded -> respondWithHeader(
                                 Location.create("/v1/workspaces/" + id),
-                                () -> complete(StatusCodes.CREATED, WorkspaceJson.of(view), JsonMarshalling.json()))));
+                                () -> complete(StatusCodes.CREATED, WorkspaceJson.of(view, caller), JsonMarshalling.json()))));
             });
         });
     }
@@ -90,7 +90,7 @@ final class WorkspaceRoutes extends AllDirectives {
     private Route delete(Caller caller, String workspace) {
         Access.toWorkspace(caller, workspace, Role.ADMIN, "deleting a workspace");
         return onSuccess(workspaces.delete(workspace), view -> onSuccess(keyWorkspaces.remove(workspace),
-                removed -> complete(StatusCodes.ACCEPTED, WorkspaceJson.of(view), JsonMarshalling.json())));
+                removed -> complete(StatusCodes.ACCEPTED, WorkspaceJson.of(view, caller), JsonMarshalling.json())));
     }
 
     /** A config this node can run: a remote provider's key must be readable here (the provider is not called). */
@@ -103,13 +103,13 @@ final class WorkspaceRoutes extends AllDirectives {
         return config;
     }
 
-    private Route changeConfig(String workspace, String body) {
+    private Route changeConfig(Caller caller, String workspace, String body) {
         ConfigBody request = JsonBody.parse(body, ConfigBody.class);
         return onSuccess(workspaces.serving(workspace), current ->
                 onSuccess(endpoints.get(request.endpointName()), endpoint -> {
                     var config = usable(request.applyTo(current.settings().toConfig(), endpoint));
                     return onSuccess(workspaces.changeConfig(workspace, config),
-                            view -> complete(StatusCodes.OK, WorkspaceJson.of(view), JsonMarshalling.json()));
+                            view -> complete(StatusCodes.OK, WorkspaceJson.of(view, caller), JsonMarshalling.json()));
                 }));
     }
 }
