@@ -129,6 +129,7 @@ class RollingUpgradeChaosIT {
             long writtenDuringRoll = env.journal().lastSequenceNr("upgrade");
             softly.assertThat(new NodeApi(via).get("/v1/workspaces/upgrade-idle-1").status())
                     .as("the workspace whose deletion was refused").isEqualTo(200);
+            checkEndpointsMigrated(via, provider, watched.subList(1, watched.size()), softly);
             new NodeApi(via).delete("/v1/workspaces/upgrade-idle-1").expect(202);
             Await.until(Duration.ofMinutes(1), "upgrade-idle-1 deleted once every node runs this build", () ->
                     new NodeApi(via).get("/v1/workspaces/upgrade-idle-1").expect(404));
@@ -157,6 +158,34 @@ class RollingUpgradeChaosIT {
             TIMINGS.record("jobs and checks after the upgrade", Duration.between(begin, Instant.now()));
         }
         softly.assertAll();
+    }
+
+    /**
+     * The previous release's workspaces gave their provider's URL and key's place themselves: on this build each
+     * names an endpoint, the same one for all of them (one provider, one key), listed among the endpoints with what
+     * they gave.
+     */
+    private static void checkEndpointsMigrated(ChaosNode via, FakeEmbeddingServer provider, List<String> workspaces,
+                                               SoftAssertions softly) {
+        Set<String> names = new TreeSet<>();
+        for (String workspace : workspaces) {
+            names.add(new NodeApi(via).get("/v1/workspaces/" + workspace).expect(200).json()
+                    .at("/embedding/endpoint").asText());
+        }
+        softly.assertThat(names).as("the endpoints the previous release's workspaces name").hasSize(1)
+                .allMatch(name -> name.startsWith("migrated-openai-"));
+        String name = names.iterator().next();
+        JsonNode listed = Await.until(Duration.ofSeconds(30), name + " among the endpoints", () -> {
+            for (JsonNode endpoint : new NodeApi(via).get("/v1/endpoints").expect(200).json().get("endpoints")) {
+                if (endpoint.get("name").asText().equals(name)) {
+                    return endpoint;
+                }
+            }
+            throw new AssertionError("GET /v1/endpoints does not list " + name);
+        });
+        softly.assertThat(listed.get("baseUrl").asText()).isEqualTo(provider.openAiBaseUrl());
+        softly.assertThat(listed.get("apiKeyEnv").asText()).isEqualTo(Workflows.API_KEY_ENV);
+        softly.assertThat(listed.at("/models/text-embedding-3-small").toString()).isEqualTo("[384]");
     }
 
     @Test

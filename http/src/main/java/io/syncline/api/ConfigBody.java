@@ -54,8 +54,9 @@ record ConfigBody(Embedding embedding, Chunking chunking) {
         }
         ChunkingSpec chunkingSpec;
         if (chunking == null) {
-            chunkingSpec = current != null && current.embedding().equals(spec) ? current.chunking()
-                    : ChunkingSpec.defaultFor(spec);
+            // Only another model has another window: a new endpoint name or new limits keep the chunking.
+            chunkingSpec = current != null && current.embedding().modelKey().equals(spec.modelKey())
+                    ? current.chunking() : ChunkingSpec.defaultFor(spec);
         } else {
             ChunkingSpec defaults = ChunkingSpec.defaultFor(spec);
             int max = chunking.maxTokens() == null ? defaults.maxTokens() : chunking.maxTokens();

@@ -1,5 +1,7 @@
 package io.syncline.api;
 
+import io.syncline.chunking.ChunkingSpec;
+import io.syncline.embedding.EmbeddingSpec;
 import io.syncline.embedding.LocalModel;
 import io.syncline.embedding.NamedEndpoint;
 import io.syncline.source.SourceSpec;
@@ -110,6 +112,7 @@ class RequestBodiesTest {
         assertThat(config.embedding().baseUrl()).isEqualTo("http://127.0.0.1:9/v1");
         assertThat(config.embedding().apiKeyEnv()).isEqualTo("K");
         assertThat(config.embedding().dimensions()).isEqualTo(384);
+        assertThat(config.embedding().endpoint()).isEqualTo("fake");
         assertThatThrownBy(() -> JsonBody.parse("{\"embedding\":{\"endpoint\":\"fake\",\"model\":\"m\","
                 + "\"baseUrl\":\"http://attacker.example\"}}", ConfigBody.class).toConfig(FAKE))
                 .hasMessageContaining("an admin's to set");
@@ -123,6 +126,19 @@ class RequestBodiesTest {
                 .hasMessageContaining("12 is not a size endpoint 'fake' serves of 'm': [8, 16]");
         assertThatThrownBy(() -> JsonBody.parse("{\"embedding\":{\"endpoint\":\"fake\",\"model\":\"m\"}}",
                 ConfigBody.class).toConfig(FAKE)).hasMessageContaining("embedding.dimensions is required");
+    }
+
+    @Test
+    void movingAWorkspaceToAnotherEndpointOfTheSameModelOrChangingItsLimitsKeepsItsChunkingAndGeneration() {
+        IndexConfig migrated = new IndexConfig(new EmbeddingSpec("openai", "single", "http://127.0.0.1:9/v1", 384, "K",
+                null, null, null, null, null, null, "migrated-openai-0123456789"), new ChunkingSpec(200, 20));
+
+        IndexConfig moved = JsonBody.parse("{\"embedding\":{\"endpoint\":\"fake\",\"model\":\"single\","
+                + "\"batchSize\":8}}", ConfigBody.class).applyTo(migrated, FAKE);
+
+        assertThat(moved.embedding().endpoint()).isEqualTo("fake");
+        assertThat(moved.chunking()).isEqualTo(migrated.chunking());
+        assertThat(moved.generation()).isEqualTo(migrated.generation());
     }
 
     @Test
