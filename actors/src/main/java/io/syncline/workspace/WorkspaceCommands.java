@@ -123,10 +123,15 @@ final class WorkspaceCommands {
      */
     ReplyEffect<WorkspaceEvent, WorkspaceState> changeConfig(WorkspaceState state, ChangeConfig command) {
         String generation = command.config().generation();
-        if (generation.equals(state.targetGeneration())) {
+        if (command.config().equals(state.config())) {
             return effect.get().reply(command.replyTo(), StatusReply.success(WorkspaceView.of(state, node)));
         }
         Instant now = Instant.now();
+        if (generation.equals(state.targetGeneration())) {
+            // The same rows, called otherwise (limits, timeout, the endpoint's name): nothing to build or discard.
+            return effect.get().persist(new ConfigChanged(command.config(), now))
+                    .thenReply(command.replyTo(), next -> StatusReply.success(WorkspaceView.of(next, node)));
+        }
         List<WorkspaceEvent> events = new ArrayList<>();
         String building = state.targetGeneration();
         if (!building.equals(state.activeGeneration())) {

@@ -184,8 +184,14 @@ public record WorkspaceState(String id, IndexSettings config, IndexSettings acti
                 jobSequence, createdAt, at);
     }
 
+    /**
+     * A config of the generation searches read is the active one from now on: the same rows, read and written with
+     * the new settings (limits, timeout, the endpoint's name).
+     */
     private WorkspaceState withConfig(IndexSettings newConfig) {
-        return new WorkspaceState(id, newConfig, activeConfig, retiringGenerations, sources, removingSources,
+        IndexSettings active = activeConfig != null && activeConfig.generation().equals(newConfig.generation())
+                ? newConfig : activeConfig;
+        return new WorkspaceState(id, newConfig, active, retiringGenerations, sources, removingSources,
                 jobs, jobSequence, createdAt, deletingSince);
     }
 
