@@ -7,8 +7,8 @@ public final class BenchMain {
 
     private static final String USAGE = """
             usage: bin/syncline bench NAME [--option value ...]
-              ingest  [--docs 2000] [--model all-minilm-l6-v2-q] [--repo PATH] [--seed 42]
-              resync  [--docs 500] [--model all-minilm-l6-v2-q] [--repo PATH] [--seed 42]
+              ingest  [--docs 2000] [--model all-minilm-l6-v2-q] [--repo PATH] [--seed 42] [--rounds 3]
+              resync  [--docs 500] [--model all-minilm-l6-v2-q] [--repo PATH] [--seed 42] [--rounds 3]
               search  [--chunks 100000] [--clients 8] [--queries 2000] [--k 10] [--keep yes|no]
               remote  [--docs 2000] [--rpm 600] [--latency-ms 20] [--batch 4] [--concurrency 4]
               memory  [--docs 10000] [--heap 1g]

@@ -1,7 +1,11 @@
 package io.syncline.bench;
 
+import io.syncline.embedding.Embedders;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,35 +15,70 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Where the cores went during a phase: CPU seconds of this JVM (node, models, clients) and of the local Cassandra
- * (found by its main class among this machine's processes; none when Cassandra runs elsewhere), against the wall
- * time the phase took. Read from /proc, so it works on Linux only and says so elsewhere.
+ * Where the cores went during a phase: CPU seconds of this JVM (node, models, clients), the part of it its in-process
+ * node spent in the embedding model (its threads that compute models, {@link Embedders#computesModels}), and of
+ * the local Cassandra (found by its main class among this machine's processes; none when Cassandra runs elsewhere),
+ * against the wall time the phase took. Read from /proc and the JVM's thread CPU clocks, so it works on Linux only
+ * and says so elsewhere.
  */
 final class CpuMeter {
 
     private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux this runs on
 
+    /**
+     * @param model     CPU of the node's model threads, part of {@code jvm}
+     * @param cassandra NaN when Cassandra is not local
+     */
+    record Usage(double wall, double jvm, double model, double cassandra) {
+
+        /** The JVM's CPU beyond the model: the node's own work (and the benchmark's client, which is little). */
+        double nodeOther() {
+            return jvm - model;
+        }
+
+        /** For example "24.7 s wall; CPU: this JVM 38.1 s (model 30.2 s, other 7.9 s), Cassandra 8.9 s (of 49.4)". */
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.1f s wall; CPU: this JVM %.1f s (model %.1f s, other %.1f s),"
+                            + " Cassandra %s (of %.1f core-seconds)", wall, jvm, model, nodeOther(),
+                    Double.isNaN(cassandra) ? "not local" : String.format(Locale.ROOT, "%.1f s", cassandra),
+                    wall * Runtime.getRuntime().availableProcessors());
+        }
+    }
+
     private final long startedNanos = System.nanoTime();
     private final double startedSelf = selfSeconds();
+    private final double startedModel = modelSeconds();
     private final double startedCassandra = cassandraSeconds();
 
     static CpuMeter start() {
         return new CpuMeter();
     }
 
-    /** For example "24.7 s wall; CPU: this JVM 38.1 s, Cassandra 8.9 s (of 49.4 core-seconds)". */
-    String report() {
-        double wall = (System.nanoTime() - startedNanos) / 1e9;
-        double self = selfSeconds() - startedSelf;
-        double cassandra = cassandraSeconds() - startedCassandra;
-        return String.format(Locale.ROOT, "%.1f s wall; CPU: this JVM %.1f s, Cassandra %s (of %.1f core-seconds)",
-                wall, self, Double.isNaN(cassandra) ? "not local" : String.format(Locale.ROOT, "%.1f s", cassandra),
-                wall * Runtime.getRuntime().availableProcessors());
+    /** What was used since the start; the meter goes on. */
+    Usage used() {
+        return new Usage((System.nanoTime() - startedNanos) / 1e9, selfSeconds() - startedSelf,
+                modelSeconds() - startedModel, cassandraSeconds() - startedCassandra);
     }
 
     private static double selfSeconds() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
+    }
+
+    /** CPU of the live model threads; they live as long as their node, so a phase's difference is its model CPU. */
+    private static double modelSeconds() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported()) {
+            return Double.NaN;
+        }
+        long nanos = 0;
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && Embedders.computesModels(thread.getThreadName())) {
+                nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return nanos / 1e9;
     }
 
     private static double cassandraSeconds() {

@@ -32,6 +32,12 @@ public final class Result {
         return this;
     }
 
+    /** A figure of several rounds: its median as {@code name}, its spread as {@code name_min} and {@code name_max}. */
+    Result put(String name, Spread spread, int decimals) {
+        return put(name, spread.median(), decimals).put(name + "_min", spread.min(), decimals)
+                .put(name + "_max", spread.max(), decimals);
+    }
+
     public ObjectNode fields() {
         return fields;
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code search}: a workspace of N chunks searched over HTTP by C concurrent clients (each sends a query, waits for
@@ -37,7 +38,10 @@ import java.util.Set;
  *
  * <p>RESULT: {@code p50_ms}, {@code p95_ms}, {@code p99_ms}, {@code qps} of Syncline as its clients see it,
  * {@code node_p50_ms} (the median of the node's own {@code tookMs}), the same of the raw queries ({@code raw_...}),
- * and {@code ratio_vs_raw_cql} (Syncline's p95 over the raw p95).
+ * {@code ratio_vs_raw_cql} (Syncline's p95 over the raw p95 of a round: the median of the rounds, with
+ * {@code _min} and {@code _max}), and where a query's CPU went, medians of the rounds: {@code model_cpu_ms_per_query}
+ * (embedding the query), {@code node_other_cpu_ms_per_query} (the rest of this JVM: node and clients),
+ * {@code cassandra_cpu_ms_per_query}, and Cassandra's for a raw query, {@code raw_cassandra_cpu_ms_per_query}.
  */
 final class SearchBenchmark {
 
@@ -119,21 +123,27 @@ final class SearchBenchmark {
             ClosedLoop.run(clients, warmUp, raw);
             List<ClosedLoop.Run> synclineRuns = new ArrayList<>();
             List<ClosedLoop.Run> rawRuns = new ArrayList<>();
+            List<CpuMeter.Usage> synclineCpu = new ArrayList<>();
+            List<CpuMeter.Usage> rawCpu = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 int from = warmUp + round * queries / ROUNDS;
                 int to = warmUp + (round + 1) * queries / ROUNDS;
                 ClosedLoop.Call synclineSlice = i -> viaApi.send(from + i);
                 ClosedLoop.Call rawSlice = i -> raw.send(from + i);
                 if (round % 2 == 0) {
-                    synclineRuns.add(ClosedLoop.run(clients, to - from, synclineSlice));
-                    rawRuns.add(ClosedLoop.run(clients, to - from, rawSlice));
+                    measure(synclineRuns, synclineCpu, clients, to - from, synclineSlice);
+                    measure(rawRuns, rawCpu, clients, to - from, rawSlice);
                 } else {
-                    rawRuns.add(ClosedLoop.run(clients, to - from, rawSlice));
-                    synclineRuns.add(ClosedLoop.run(clients, to - from, synclineSlice));
+                    measure(rawRuns, rawCpu, clients, to - from, rawSlice);
+                    measure(synclineRuns, synclineCpu, clients, to - from, synclineSlice);
                 }
-                System.out.printf(Locale.ROOT, "  round %d: syncline p50 %.1f ms, raw p50 %.1f ms%n", round + 1,
-                        ClosedLoop.Latencies.of(synclineRuns.subList(round, round + 1)).p50(),
-                        ClosedLoop.Latencies.of(rawRuns.subList(round, round + 1)).p50());
+                ClosedLoop.Latencies ours = ClosedLoop.Latencies.of(synclineRuns.subList(round, round + 1));
+                ClosedLoop.Latencies theirs = ClosedLoop.Latencies.of(rawRuns.subList(round, round + 1));
+                ratios.add(ours.p95() / theirs.p95());
+                System.out.printf(Locale.ROOT, "  round %d: syncline p50 %.1f ms, p95 %.1f ms, %s; raw p50 %.1f ms,"
+                                + " p95 %.1f ms, %s%n", round + 1, ours.p50(), ours.p95(),
+                        synclineCpu.get(round), theirs.p50(), theirs.p95(), rawCpu.get(round));
             }
             ClosedLoop.Latencies syncline = ClosedLoop.Latencies.of(synclineRuns);
             ClosedLoop.Latencies direct = ClosedLoop.Latencies.of(rawRuns);
@@ -142,15 +152,37 @@ final class SearchBenchmark {
             long tookP50 = measured[measured.length / 2];
             System.out.println("  syncline: " + syncline.summary() + "; inside the node (tookMs) p50 " + tookP50
                     + " ms\n  raw cql:  " + direct.summary());
+            double perRound = (double) queries / ROUNDS;
 
             return new Result("search").put("model", model.id()).put("chunks", chunks).put("clients", clients)
-                    .put("queries", queries).put("k", k)
+                    .put("queries", queries).put("k", k).put("rounds", ROUNDS)
                     .put("p50_ms", syncline.p50(), 1).put("p95_ms", syncline.p95(), 1)
                     .put("p99_ms", syncline.p99(), 1).put("qps", syncline.qps(), 1).put("node_p50_ms", tookP50)
                     .put("raw_p50_ms", direct.p50(), 1).put("raw_p95_ms", direct.p95(), 1)
                     .put("raw_p99_ms", direct.p99(), 1).put("raw_qps", direct.qps(), 1)
-                    .put("ratio_vs_raw_cql", syncline.p95() / direct.p95(), 2);
+                    .put("ratio_vs_raw_cql", Spread.of(ratios), 2)
+                    .put("model_cpu_ms_per_query", perQuery(synclineCpu, CpuMeter.Usage::model, perRound), 2)
+                    .put("node_other_cpu_ms_per_query", perQuery(synclineCpu, CpuMeter.Usage::nodeOther, perRound),
+                            2)
+                    .put("cassandra_cpu_ms_per_query", perQuery(synclineCpu, CpuMeter.Usage::cassandra, perRound),
+                            2)
+                    .put("raw_cassandra_cpu_ms_per_query", perQuery(rawCpu, CpuMeter.Usage::cassandra, perRound),
+                            2);
         }
+    }
+
+    private static void measure(List<ClosedLoop.Run> runs, List<CpuMeter.Usage> cpu, int clients, int requests,
+                                ClosedLoop.Call call) throws Exception {
+        CpuMeter meter = CpuMeter.start();
+        runs.add(ClosedLoop.run(clients, requests, call));
+        cpu.add(meter.used());
+    }
+
+    /** The median over the rounds of a CPU figure, in milliseconds a query. */
+    private static double perQuery(List<CpuMeter.Usage> rounds, ToDoubleFunction<CpuMeter.Usage> figure,
+                                   double queriesPerRound) {
+        return Spread.of(rounds.stream().map(round -> 1000 * figure.applyAsDouble(round) / queriesPerRound)
+                .toList()).median();
     }
 
     private void expectHits(int hits, String query) {

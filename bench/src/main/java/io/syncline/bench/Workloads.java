@@ -18,6 +18,15 @@ final class Workloads {
                 "--model must be one of " + LocalModel.knownIds() + ", was '" + id + "'"));
     }
 
+    /** {@code --rounds}: how often the sides take turns, 3 by default. */
+    static int rounds(Options options) {
+        int rounds = options.integer(IngestBenchmark.ROUNDS, 3);
+        if (rounds < 1 || rounds > 20) {
+            throw new IllegalArgumentException("--rounds must be between 1 and 20, was " + rounds);
+        }
+        return rounds;
+    }
+
     static String embedding(LocalModel model) {
         return "{\"provider\":\"local\",\"model\":\"" + model.id() + "\"}";
     }

@@ -106,7 +106,7 @@ public final class SynclineNode {
                 applied.isEmpty() ? 0 : applied.get(applied.size() - 1).version());
 
         Executor embeddingCalls = system.dispatchers().lookup(
-                DispatcherSelector.fromConfig("syncline.dispatchers.embedding"));
+                DispatcherSelector.fromConfig(Embedders.CALLERS_DISPATCHER));
         Executor providerCalls = system.dispatchers().lookup(
                 DispatcherSelector.fromConfig("syncline.dispatchers.provider"));
         ProviderSettings providerSettings = ProviderSettings.fromConfig(system.settings().config());

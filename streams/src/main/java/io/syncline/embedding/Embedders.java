@@ -25,6 +25,21 @@ import java.util.function.UnaryOperator;
  */
 public final class Embedders implements AutoCloseable {
 
+    /** The dispatcher local models are called from ({@code callers} of a node). */
+    public static final String CALLERS_DISPATCHER = "syncline.dispatchers.embedding";
+    private static final String ONNX_THREADS = "syncline-onnx-";
+    private static final String OWN_CALLERS = "syncline-embed-";
+
+    /**
+     * Whether a thread of this JVM computes in-process models, by its name: the ONNX threads, and the callers, which
+     * compute a single text (a search query) themselves and otherwise wait for the ONNX threads. ONNX Runtime runs
+     * each call on its calling thread. The benchmarks tell the model's CPU from the rest of the node's by this.
+     */
+    public static boolean computesModels(String threadName) {
+        return threadName.startsWith(ONNX_THREADS) || threadName.startsWith(OWN_CALLERS)
+                || threadName.contains(CALLERS_DISPATCHER);
+    }
+
     private final Map<LocalModel, Embedder> loaded = new EnumMap<>(LocalModel.class);
     private final ExecutorService onnxThreads;
     private final Executor callers;
@@ -40,7 +55,7 @@ public final class Embedders implements AutoCloseable {
      */
     public Embedders(int onnxThreads, Executor callers, ProviderEndpoints providers,
                      UnaryOperator<Embedder> decorator) {
-        this.onnxThreads = Executors.newFixedThreadPool(onnxThreads, daemon("syncline-onnx-"));
+        this.onnxThreads = Executors.newFixedThreadPool(onnxThreads, daemon(ONNX_THREADS));
         this.callers = callers;
         this.providers = providers;
         this.decorator = decorator;
@@ -49,8 +64,8 @@ public final class Embedders implements AutoCloseable {
 
     /** Local models only, with threads of its own: for tools and tests without an actor system. */
     public Embedders(int onnxThreads) {
-        this.onnxThreads = Executors.newFixedThreadPool(onnxThreads, daemon("syncline-onnx-"));
-        this.ownCallers = Executors.newFixedThreadPool(4, daemon("syncline-embed-"));
+        this.onnxThreads = Executors.newFixedThreadPool(onnxThreads, daemon(ONNX_THREADS));
+        this.ownCallers = Executors.newFixedThreadPool(4, daemon(OWN_CALLERS));
         this.callers = ownCallers;
         this.providers = null;
         this.decorator = UnaryOperator.identity();

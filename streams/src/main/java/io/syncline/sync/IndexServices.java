@@ -49,7 +49,7 @@ public final class IndexServices {
         this.sourceCaches = new SourceCaches(sourcesDir);
         this.sourcePolicy = sourcePolicy;
         this.blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("syncline.dispatchers.blocking"));
-        this.embedding = system.dispatchers().lookup(DispatcherSelector.fromConfig("syncline.dispatchers.embedding"));
+        this.embedding = system.dispatchers().lookup(DispatcherSelector.fromConfig(Embedders.CALLERS_DISPATCHER));
     }
 
     public ActorSystem<?> system() {
