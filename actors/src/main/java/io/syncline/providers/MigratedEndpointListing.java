@@ -33,8 +33,14 @@ public final class MigratedEndpointListing {
     }
 
     public CompletionStage<Done> list(String name, EmbeddingSpec spec) {
-        return attempt(name, spec.model(), spec.dimension(), new NamedEndpoint(spec.provider(), spec.baseUrl(),
-                spec.apiKeyEnv(), spec.apiKeyFile(), Map.of(spec.model(), List.of(spec.dimension()))), ATTEMPTS);
+        int dimension;
+        try {
+            dimension = spec.dimension();
+        } catch (IllegalArgumentException e) { // a config 0.1 took that names no size this release knows
+            return CompletableFuture.failedFuture(e);
+        }
+        return attempt(name, spec.model(), dimension, new NamedEndpoint(spec.provider(), spec.baseUrl(),
+                spec.apiKeyEnv(), spec.apiKeyFile(), Map.of(spec.model(), List.of(dimension))), ATTEMPTS);
     }
 
     private CompletionStage<Done> attempt(String name, String model, int dimension, NamedEndpoint own, int left) {

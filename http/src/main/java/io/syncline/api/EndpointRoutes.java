@@ -46,7 +46,8 @@ final class EndpointRoutes extends AllDirectives {
                 pathEndOrSingleSlash(() -> get(() -> onSuccess(endpoints.store().list(), rows -> complete(
                         StatusCodes.OK, new EndpointsJson(rows.stream()
                                 .sorted(Comparator.comparing(EndpointStore.Stored::name))
-                                .map(row -> json(row, Access.seesEndpointPlaces(caller))).toList()), JsonMarshalling.json())))),
+                                .map(row -> json(row, Access.seesEndpointPlaces(caller))).toList()),
+                        JsonMarshalling.json())))),
                 path(PathMatchers.segment(), name -> concat(
                         put(() -> audit.audited(caller, "endpoint.define", name, () -> {
                             Access.requireAllWorkspacesAdmin(caller, "defining an endpoint");

@@ -78,7 +78,8 @@ final class WorkspaceRoutes extends AllDirectives {
                 return onSuccess(workspaces.create(id, resolved), view ->
                         onSuccess(keyWorkspaces.add(caller.keyId(), id), recorded -> respondWithHeader(
                                 Location.create("/v1/workspaces/" + id),
-                                () -> complete(StatusCodes.CREATED, WorkspaceJson.of(view, caller), JsonMarshalling.json()))));
+                                () -> complete(StatusCodes.CREATED, WorkspaceJson.of(view, caller),
+                                        JsonMarshalling.json()))));
             });
         });
     }
