@@ -117,9 +117,9 @@ final class WorkspaceCommands {
     }
 
     /**
-     * A new config makes a new generation: every source is queued for a full sync into it, and searches keep
-     * reading the active generation until the new one holds every source. A generation that was still being
-     * built is discarded, with the jobs writing it.
+     * A config of another generation makes a new one: every source is queued for a full sync into it, and searches
+     * keep reading the active generation until the new one holds every source. A generation that was still being
+     * built is discarded, with the jobs writing it. A config of the target generation is only recorded.
      */
     ReplyEffect<WorkspaceEvent, WorkspaceState> changeConfig(WorkspaceState state, ChangeConfig command) {
         String generation = command.config().generation();
