@@ -11,8 +11,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Where the cores went during a phase: CPU seconds of this JVM (node, models, clients), the part of it its in-process
@@ -48,7 +50,7 @@ final class CpuMeter {
 
     private final long startedNanos = System.nanoTime();
     private final double startedSelf = selfSeconds();
-    private final double startedModel = modelSeconds();
+    private final Map<Long, Long> startedModel = modelThreadNanos();
     private final double startedCassandra = cassandraSeconds();
 
     static CpuMeter start() {
@@ -57,8 +59,8 @@ final class CpuMeter {
 
     /** What was used since the start; the meter goes on. */
     Usage used() {
-        return new Usage((System.nanoTime() - startedNanos) / 1e9, selfSeconds() - startedSelf,
-                modelSeconds() - startedModel, cassandraSeconds() - startedCassandra);
+        return new Usage((System.nanoTime() - startedNanos) / 1e9, selfSeconds() - startedSelf, modelSeconds(),
+                cassandraSeconds() - startedCassandra);
     }
 
     private static double selfSeconds() {
@@ -66,19 +68,35 @@ final class CpuMeter {
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
     }
 
-    /** CPU of the live model threads; they live as long as their node, so a phase's difference is its model CPU. */
-    private static double modelSeconds() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        if (!threads.isThreadCpuTimeSupported()) {
-            return Double.NaN;
-        }
+    /**
+     * The model threads' CPU since the start, thread by thread. A thread of the callers' dispatcher that idled long
+     * enough ends (and a new one starts when needed); what an ended thread computed during the phase counts as the
+     * rest of the node's, which is little: it had been idle for a minute.
+     */
+    private double modelSeconds() {
         long nanos = 0;
-        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (thread != null && Embedders.computesModels(thread.getThreadName())) {
-                nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
-            }
+        for (Map.Entry<Long, Long> thread : modelThreadNanos().entrySet()) {
+            nanos += Math.max(0, thread.getValue() - startedModel.getOrDefault(thread.getKey(), 0L));
         }
         return nanos / 1e9;
+    }
+
+    /** The CPU time of each live model thread, by thread id. */
+    private static Map<Long, Long> modelThreadNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> nanos = new HashMap<>();
+        if (!threads.isThreadCpuTimeSupported()) {
+            return nanos;
+        }
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && Embedders.computesModels(thread.getThreadName())) {
+                long cpu = threads.getThreadCpuTime(thread.getThreadId());
+                if (cpu >= 0) {
+                    nanos.put(thread.getThreadId(), cpu);
+                }
+            }
+        }
+        return nanos;
     }
 
     private static double cassandraSeconds() {
