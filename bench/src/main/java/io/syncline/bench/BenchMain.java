@@ -11,6 +11,7 @@ public final class BenchMain {
               resync  [--docs 500] [--model all-minilm-l6-v2-q] [--repo PATH] [--seed 42] [--rounds 3]
               search  [--chunks 100000] [--clients 8] [--queries 2000] [--k 10] [--keep yes|no]
               remote  [--docs 2000] [--rpm 600] [--latency-ms 20] [--batch 4] [--concurrency 4]
+              write   [--rows 10000] [--rounds 3] [--layouts table,vector,...,syncline]
               memory  [--docs 10000] [--heap 1g]
               cluster [--workspaces 6] [--docs 200] [--latency-ms 2000] [--batch 8] [--node-calls 4]
                       [--heap 384] [--failover-docs 400] [--failover-latency-ms 200]
@@ -42,6 +43,7 @@ public final class BenchMain {
             case "resync" -> new ResyncBenchmark(options).run();
             case "search" -> new SearchBenchmark(options).run();
             case "remote" -> new RemoteBenchmark(options).run();
+            case "write" -> new WriteBenchmark(options).run();
             case "memory" -> new MemoryBenchmark(options).run();
             case "cluster" -> new ClusterBenchmark(options).run();
             default -> throw new IllegalArgumentException("no benchmark '" + name + "'");

@@ -18,6 +18,8 @@ class BenchSmokeIT {
     @BeforeAll
     static void pointAtTheTestCassandra() {
         System.setProperty(BenchCassandra.CONTACT_POINTS_PROPERTY, String.join(",", LocalCassandra.contactPointStrings()));
+        System.setProperty(CassandraJmx.PORT_PROPERTY,
+                System.getenv().getOrDefault("SYNCLINE_TEST_CASSANDRA_JMX_PORT", "17199"));
     }
 
     private static JsonNode run(String benchmark, String... options) throws Exception {
@@ -81,6 +83,26 @@ class BenchSmokeIT {
         }
         assertSpread(result, "ratio_vs_raw_cql");
         assertTrue(result.get("model_cpu_ms_per_query").asDouble() > 0, result::toString);
+    }
+
+    @Test
+    void writeMeasuresEachPartOfAChunkRowAndTheRecallOfEachVectorIndex() throws Exception {
+        JsonNode result = run("write", "--rows", "1000", "--rounds", "1", "--layouts", "table,vector,syncline");
+        for (WriteLayout layout : WriteLayout.named("table,vector,syncline")) {
+            assertTrue(result.get(layout.name() + "_cassandra_us_per_row").asDouble() > 0, result::toString);
+            assertTrue(result.get(layout.name() + "_rows_per_s").asDouble() > 0, result::toString);
+            if (layout.hasVectorIndex()) {
+                // the ANN query finds most of the true neighbours: the index was built over the rows written
+                double recall = result.get(layout.name() + "_recall_at_10").asDouble();
+                assertTrue(recall > 0.5 && recall <= 1, result::toString);
+            } else {
+                assertTrue(result.get(layout.name() + "_recall_at_10") == null, result::toString);
+            }
+        }
+        // every vector is put into a graph as it is written: the vector index is most of a row's cost
+        assertTrue(result.get("vector_cassandra_us_per_row").asDouble()
+                > result.get("table_cassandra_us_per_row").asDouble(), result::toString);
+        assertTrue(result.get("syncline_vs_table").asDouble() > 1, result::toString);
     }
 
     @Test

@@ -6,17 +6,17 @@ import java.util.Random;
  * Markdown prose: sentences of 5 to 26 words with commas, inline code, numbers and links; paragraphs, lists and
  * fenced code under headings, the mix of a project's documentation.
  */
-final class ProseWriter {
+public final class ProseWriter {
 
     private final Vocabulary vocabulary = Vocabulary.words();
     private final Random random;
 
-    ProseWriter(Random random) {
+    public ProseWriter(Random random) {
         this.random = random;
     }
 
     /** A Markdown document of about {@code bytes} characters. */
-    String document(int bytes) {
+    public String document(int bytes) {
         StringBuilder text = new StringBuilder("# ").append(title()).append("\n\n").append(paragraph()).append("\n\n");
         while (text.length() < bytes) {
             text.append("## ").append(title()).append("\n\n");
