@@ -50,8 +50,12 @@ final class CpuMeter {
 
     private final long startedNanos = System.nanoTime();
     private final double startedSelf = selfSeconds();
-    private final Map<Long, Long> startedModel = modelThreadNanos();
+    private final Map<Long, ThreadCpu> startedThreads = threadNanos();
     private final double startedCassandra = cassandraSeconds();
+
+    /** A live thread's name and CPU time. */
+    private record ThreadCpu(String name, long nanos) {
+    }
 
     static CpuMeter start() {
         return new CpuMeter();
@@ -74,25 +78,51 @@ final class CpuMeter {
      * rest of the node's, which is little: it had been idle for a minute.
      */
     private double modelSeconds() {
-        long nanos = 0;
-        for (Map.Entry<Long, Long> thread : modelThreadNanos().entrySet()) {
-            nanos += Math.max(0, thread.getValue() - startedModel.getOrDefault(thread.getKey(), 0L));
-        }
-        return nanos / 1e9;
+        return byThreadGroup().entrySet().stream().filter(group -> Embedders.computesModels(group.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
-    /** The CPU time of each live model thread, by thread id. */
-    private static Map<Long, Long> modelThreadNanos() {
+    /**
+     * CPU seconds since the start by group of live threads (their names with the numbers taken out, so
+     * "syncline-embed-3" counts as "syncline-embed-#"), the largest first, and the JVM's own threads (the JIT
+     * compiler, the GC; no Java thread accounts for them) as "JVM (JIT, GC) and ended threads": where the node's
+     * CPU beyond the model went.
+     */
+    Map<String, Double> byThreadGroup() {
+        Map<String, Double> groups = new HashMap<>();
+        double threads = 0;
+        for (Map.Entry<Long, ThreadCpu> thread : threadNanos().entrySet()) {
+            ThreadCpu started = startedThreads.get(thread.getKey());
+            double seconds = Math.max(0, thread.getValue().nanos() - (started == null ? 0 : started.nanos())) / 1e9;
+            groups.merge(thread.getValue().name().replaceAll("\\d+", "#"), seconds, Double::sum);
+            threads += seconds;
+        }
+        groups.put("JVM (JIT, GC) and ended threads", Math.max(0, selfSeconds() - startedSelf - threads));
+        Map<String, Double> sorted = new java.util.LinkedHashMap<>();
+        groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(group -> sorted.put(group.getKey(), group.getValue()));
+        return sorted;
+    }
+
+    /** For example "syncline-embed-# 20.1 s, JVM (JIT, GC) and ended threads 3.2 s, ...": the {@code n} largest. */
+    String busiestThreads(int n) {
+        return byThreadGroup().entrySet().stream().limit(n)
+                .map(group -> String.format(Locale.ROOT, "%s %.1f s", group.getKey(), group.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The name and CPU time of each live thread, by thread id. */
+    private static Map<Long, ThreadCpu> threadNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<Long, Long> nanos = new HashMap<>();
+        Map<Long, ThreadCpu> nanos = new HashMap<>();
         if (!threads.isThreadCpuTimeSupported()) {
             return nanos;
         }
         for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (thread != null && Embedders.computesModels(thread.getThreadName())) {
+            if (thread != null) {
                 long cpu = threads.getThreadCpuTime(thread.getThreadId());
                 if (cpu >= 0) {
-                    nanos.put(thread.getThreadId(), cpu);
+                    nanos.put(thread.getThreadId(), new ThreadCpu(thread.getThreadName(), cpu));
                 }
             }
         }

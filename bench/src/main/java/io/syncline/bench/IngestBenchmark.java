@@ -111,6 +111,7 @@ final class IngestBenchmark {
             CpuMeter cpu = CpuMeter.start();
             SyncRun sync = SyncRun.of(api, "ingest", "corpus", "full");
             CpuMeter.Usage during = cpu.used();
+            System.out.println("  this JVM's CPU by thread: " + cpu.busiestThreads(8));
             CassandraQuiet.await(node.session());
             CpuMeter.Usage untilQuiet = cpu.used();
             System.out.println("  " + sync.summary() + "\n  " + during + "\n  until Cassandra was quiet: "
