@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Where the cores went during a phase: CPU seconds of this JVM (node, models, clients), the part of it its in-process
@@ -98,7 +100,7 @@ final class CpuMeter {
             threads += seconds;
         }
         groups.put("JVM (JIT, GC) and ended threads", Math.max(0, selfSeconds() - startedSelf - threads));
-        Map<String, Double> sorted = new java.util.LinkedHashMap<>();
+        Map<String, Double> sorted = new LinkedHashMap<>();
         groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(group -> sorted.put(group.getKey(), group.getValue()));
         return sorted;
@@ -108,7 +110,7 @@ final class CpuMeter {
     String busiestThreads(int n) {
         return byThreadGroup().entrySet().stream().limit(n)
                 .map(group -> String.format(Locale.ROOT, "%s %.1f s", group.getKey(), group.getValue()))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     /** The name and CPU time of each live thread, by thread id. */

@@ -3,10 +3,10 @@ package io.syncline.bench;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
-import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import io.syncline.cassandra.Bounded;
 import io.syncline.cassandra.SchemaMigrations;
 import io.syncline.store.ChunkStore;
@@ -14,6 +14,7 @@ import io.syncline.store.ChunkStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +33,8 @@ import java.util.function.ToDoubleFunction;
  * <p>RESULT per layout L: {@code L_cassandra_us_per_row} (Cassandra's CPU per row, microseconds, in all),
  * {@code L_flush_cassandra_us_per_row} (the part of it from the flush on),
  * {@code L_client_us_per_row} (this JVM's: binding and sending), {@code L_rows_per_s} (until the last write was
- * acknowledged), {@code L_recall_at_10} of a layout with a vector index ({@link AnnRecall}), each the median of the rounds with {@code _min} and {@code _max}; and
+ * acknowledged), {@code L_recall_at_10} of a layout with a vector index ({@link AnnRecall}), each the median of the
+ * rounds with {@code _min} and {@code _max}; and
  * {@code syncline_vs_table}, Syncline's table's Cassandra CPU per row over the bare table's, per round.
  */
 final class WriteBenchmark {
@@ -72,12 +74,13 @@ final class WriteBenchmark {
                         measured.get(layout).add(turn);
                         System.out.printf(Locale.ROOT, "  round %d %-20s Cassandra %5.0f us/row (flush %4.0f),"
                                         + " client %4.0f us/row, %5.0f rows/s, recall %.3f; writes %s%n", round,
-                                layout.name(), 1e6 * turn.all().cassandra() / rows, 1e6 * turn.flushCassandra() / rows,
-                                1e6 * turn.all().jvm() / rows, rows / turn.writes().wall(), turn.recall(), turn.writes());
+                                layout.name(), 1e6 * turn.all().cassandra() / rows,
+                                1e6 * turn.flushCassandra() / rows, 1e6 * turn.all().jvm() / rows,
+                                rows / turn.writes().wall(), turn.recall(), turn.writes());
                     }
                 }
             } finally {
-                Set<WriteLayout> written = new java.util.LinkedHashSet<>(List.of(WriteLayout.BARE, WriteLayout.SYNCLINE));
+                Set<WriteLayout> written = new LinkedHashSet<>(List.of(WriteLayout.BARE, WriteLayout.SYNCLINE));
                 written.addAll(layouts);
                 for (WriteLayout layout : written) {
                     BenchCassandra.dropKeyspace(session, layout.keyspace());
@@ -109,8 +112,8 @@ final class WriteBenchmark {
     }
 
     /** One layout's turn: a new table, the rows written, the memtable flushed, compactions awaited. */
-    private Turn measure(CqlSession session, CassandraJmx jmx, WriteLayout layout,
-                                   List<WrittenDocument> documents) throws Exception {
+    private Turn measure(CqlSession session, CassandraJmx jmx, WriteLayout layout, List<WrittenDocument> documents)
+            throws Exception {
         createTable(session, layout); // the turn before this one ended with Cassandra quiet
         CpuMeter meter = CpuMeter.start();
         write(session, layout, documents);

@@ -3,6 +3,7 @@ package io.syncline.bench;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * One way of storing the same chunk rows, for {@link WriteBenchmark}: Syncline's chunk table with some of its SAI
@@ -67,8 +68,7 @@ record WriteLayout(String name, Set<String> indexes, Writer writer, String vecto
 
     static final String CUSTOM_PARAMETERS = "-Dcassandra.sai.vector.allow_custom_parameters=true";
 
-    private static final List<WriteLayout> ALL = java.util.stream.Stream.concat(DEFAULT.stream(), TUNED.stream())
-            .toList();
+    private static final List<WriteLayout> ALL = Stream.concat(DEFAULT.stream(), TUNED.stream()).toList();
 
     boolean tuned() {
         return !vectorOptions.equals(TEMPLATE_OPTIONS);
