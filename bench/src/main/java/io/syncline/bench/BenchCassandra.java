@@ -1,5 +1,6 @@
 package io.syncline.bench;
 
+import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.config.OptionsMap;
@@ -10,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Cassandra a benchmark's node runs on (the local one, or SYNCLINE_CASSANDRA_CONTACT_POINTS as bin/syncline
@@ -50,6 +53,32 @@ final class BenchCassandra {
     static void dropKeyspace(CqlSession session, String keyspace) {
         session.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace)
                 .setTimeout(Duration.ofSeconds(60)));
+    }
+
+    /** A benchmark's own keyspace: {@code bench_<what>_<its creation time, base 36 milliseconds>}. */
+    private static final Pattern TIMESTAMPED = Pattern.compile("bench_[a-z0-9_]+_([0-9a-z]{8})");
+
+    /**
+     * Drops the keyspaces that runs before this one created and did not drop (a run that was killed): their
+     * compactions would take the cores from this run's measurements. Only names a benchmark makes, with a creation
+     * time of the last 30 days; the kept index of {@code search} has none.
+     */
+    static void sweepLeftovers() {
+        long now = System.currentTimeMillis();
+        try (CqlSession session = session()) {
+            for (CqlIdentifier id : session.getMetadata().getKeyspaces().keySet()) {
+                Matcher name = TIMESTAMPED.matcher(id.asInternal());
+                if (!name.matches() || id.asInternal().startsWith("bench_search_")) {
+                    continue;
+                }
+                long created = Long.parseLong(name.group(1), 36);
+                if (created < now && created > now - Duration.ofDays(30).toMillis()) {
+                    System.out.println("dropping keyspace " + id.asInternal() + ", left by an earlier run that did"
+                            + " not finish");
+                    dropKeyspace(session, id.asInternal());
+                }
+            }
+        }
     }
 
     private static InetSocketAddress address(String hostPort) {

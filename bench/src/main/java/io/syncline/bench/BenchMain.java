@@ -38,6 +38,7 @@ public final class BenchMain {
     }
 
     static Result run(String name, Options options) throws Exception {
+        BenchCassandra.sweepLeftovers();
         return switch (name) {
             case "ingest" -> new IngestBenchmark(options).run();
             case "resync" -> new ResyncBenchmark(options).run();

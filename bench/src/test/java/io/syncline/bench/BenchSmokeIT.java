@@ -1,9 +1,12 @@
 package io.syncline.bench;
 
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.syncline.testing.LocalCassandra;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,6 +106,30 @@ class BenchSmokeIT {
         assertTrue(result.get("vector_cassandra_us_per_row").asDouble()
                 > result.get("table_cassandra_us_per_row").asDouble(), result::toString);
         assertTrue(result.get("syncline_vs_table").asDouble() > 1, result::toString);
+    }
+
+    @Test
+    void aRunDropsTheKeyspaceAKilledRunLeftBehindButKeepsTheSearchIndex() throws Exception {
+        var session = LocalCassandra.session();
+        String anHourAgo = Long.toString(System.currentTimeMillis() - 3_600_000, 36);
+        String leftover = "bench_killed_" + anHourAgo;
+        String searchIndex = "bench_search_1_" + anHourAgo;
+        for (String keyspace : new String[] {leftover, searchIndex}) {
+            session.execute(SimpleStatement.newInstance("CREATE KEYSPACE " + keyspace
+                    + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}")
+                    .setTimeout(Duration.ofSeconds(60)));
+        }
+        try {
+            run("write", "--rows", "10", "--rounds", "1", "--layouts", "table");
+            session.refreshSchema();
+            assertTrue(session.getMetadata().getKeyspace(leftover).isEmpty(), leftover + " is still there");
+            assertTrue(session.getMetadata().getKeyspace(searchIndex).isPresent(), "the kept search index was dropped");
+        } finally {
+            for (String keyspace : new String[] {leftover, searchIndex}) {
+                session.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace)
+                        .setTimeout(Duration.ofSeconds(60)));
+            }
+        }
     }
 
     @Test
