@@ -61,7 +61,7 @@ final class BenchCassandra {
     /**
      * Drops the keyspaces that runs before this one created and did not drop (a run that was killed): their
      * compactions would take the cores from this run's measurements. Only names a benchmark makes, with a creation
-     * time of the last 30 days; the kept index of {@code search} has none.
+     * time of the last 30 days, and never the index {@code search} keeps for its next run.
      */
     static void sweepLeftovers() {
         long now = System.currentTimeMillis();
