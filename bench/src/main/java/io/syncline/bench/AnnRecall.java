@@ -3,7 +3,7 @@ package io.syncline.bench;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import com.datastax.oss.driver.api.core.data.CqlVector;
+import io.syncline.store.ChunkStore;
 import io.syncline.store.StoredChunk;
 
 import java.util.ArrayList;
@@ -41,34 +41,15 @@ final class AnnRecall {
         Random random = new Random(7);
         double found = 0;
         for (int q = 0; q < QUERIES; q++) {
-            float[] query = near(vectors.get(random.nextInt(vectors.size())), random);
+            float[] query = NearVectors.near(vectors.get(random.nextInt(vectors.size())), random);
             Set<String> truth = nearest(query, keys, vectors);
-            List<Float> boxed = new ArrayList<>(query.length);
-            for (float v : query) {
-                boxed.add(v);
-            }
-            for (Row row : session.execute(ann.bind(CqlVector.newInstance(boxed)))) {
+            for (Row row : session.execute(ann.bind(ChunkStore.toVector(query)))) {
                 if (truth.contains(row.getString("path") + "#" + row.getInt("ordinal"))) {
                     found++;
                 }
             }
         }
         return found / (QUERIES * K);
-    }
-
-    /** A query about as close to a stored chunk as a question is to its answer (cosine about 0.8). */
-    private static float[] near(float[] stored, Random random) {
-        double noise = Math.sqrt(0.5625 / stored.length);
-        float[] query = new float[stored.length];
-        double norm = 0;
-        for (int i = 0; i < query.length; i++) {
-            query[i] = (float) (stored[i] + noise * random.nextGaussian());
-            norm += query[i] * query[i];
-        }
-        for (int i = 0; i < query.length; i++) {
-            query[i] /= (float) Math.sqrt(norm);
-        }
-        return query;
     }
 
     private static Set<String> nearest(float[] query, List<String> keys, List<float[]> vectors) {

@@ -26,11 +26,6 @@ final class SyntheticChunks {
     private static final int CHUNKS_PER_DOCUMENT = 16;
     private static final int DOCUMENTS_IN_FLIGHT = 8;
 
-    /** Per-component noise: with n components, |noise|^2 = n * s^2 = 0.5625 gives cosine 1 / sqrt(1.5625) = 0.8. */
-    private static double noiseFor(int dimension) {
-        return Math.sqrt(0.5625 / dimension);
-    }
-
     private record Base(String textHash, String text, float[] vector) {
     }
 
@@ -51,7 +46,7 @@ final class SyntheticChunks {
         Progress progress = new Progress(missing, started);
         Bounded.map(IntStream.range(0, documents).boxed().toList(), DOCUMENTS_IN_FLIGHT, d -> {
             int count = Math.min(CHUNKS_PER_DOCUMENT, missing - d * CHUNKS_PER_DOCUMENT);
-            List<StoredChunk> chunks = chunksOf(d, count, bases, dimension);
+            List<StoredChunk> chunks = chunksOf(d, count, bases);
             DocumentRef ref = new DocumentRef(workspace, generation, source, String.format("synthetic/%06d.md", d));
             return store.write(ref, "synthetic", chunks).thenApply(done -> {
                 progress.add(count);
@@ -63,23 +58,12 @@ final class SyntheticChunks {
         return target;
     }
 
-    private static List<StoredChunk> chunksOf(int document, int count, List<Base> bases, int dimension) {
+    private static List<StoredChunk> chunksOf(int document, int count, List<Base> bases) {
         Random random = new Random(document);
-        double noise = noiseFor(dimension);
         List<StoredChunk> chunks = new ArrayList<>(count);
         for (int ordinal = 0; ordinal < count; ordinal++) {
             Base base = bases.get(random.nextInt(bases.size()));
-            float[] vector = new float[dimension];
-            double norm = 0;
-            for (int i = 0; i < dimension; i++) {
-                vector[i] = (float) (base.vector()[i] + noise * random.nextGaussian());
-                norm += vector[i] * vector[i];
-            }
-            float scale = (float) (1 / Math.sqrt(norm));
-            for (int i = 0; i < dimension; i++) {
-                vector[i] *= scale;
-            }
-            chunks.add(new StoredChunk(ordinal, base.textHash(), base.text(), vector));
+            chunks.add(new StoredChunk(ordinal, base.textHash(), base.text(), NearVectors.near(base.vector(), random)));
         }
         return chunks;
     }

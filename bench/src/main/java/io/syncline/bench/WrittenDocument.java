@@ -2,16 +2,13 @@ package io.syncline.bench;
 
 import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.data.CqlVector;
 import io.syncline.bench.corpus.ProseWriter;
+import io.syncline.store.ChunkStore;
 import io.syncline.store.DocumentRef;
 import io.syncline.store.StoredChunk;
+import io.syncline.sync.TextHash;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
@@ -30,9 +27,8 @@ record WrittenDocument(DocumentRef ref, List<StoredChunk> chunks) {
         ProseWriter prose = new ProseWriter(random);
         float[][] centres = new float[CENTRES][];
         for (int c = 0; c < CENTRES; c++) {
-            centres[c] = unit(gaussian(random, dimension, 1));
+            centres[c] = NearVectors.random(dimension, random);
         }
-        double noise = Math.sqrt(0.5625 / dimension); // |noise|^2 = 0.5625: cosine 0.8 to the centre
         List<WrittenDocument> documents = new ArrayList<>();
         int written = 0;
         for (int d = 0; written < rows; d++) {
@@ -40,12 +36,8 @@ record WrittenDocument(DocumentRef ref, List<StoredChunk> chunks) {
             List<StoredChunk> chunks = new ArrayList<>(count);
             for (int ordinal = 0; ordinal < count; ordinal++) {
                 String text = prose.document(CHUNK_CHARS).substring(0, CHUNK_CHARS);
-                float[] centre = centres[random.nextInt(CENTRES)];
-                float[] vector = gaussian(random, dimension, noise);
-                for (int i = 0; i < dimension; i++) {
-                    vector[i] += centre[i];
-                }
-                chunks.add(new StoredChunk(ordinal, sha256(text), text, unit(vector)));
+                float[] vector = NearVectors.near(centres[random.nextInt(CENTRES)], random);
+                chunks.add(new StoredChunk(ordinal, TextHash.of(text), text, vector));
             }
             String path = "dir" + (d % 20) + "/sub" + (d % 7) + "/doc" + d + ".md";
             documents.add(new WrittenDocument(new DocumentRef("write", "g1", "corpus", path), chunks));
@@ -58,48 +50,15 @@ record WrittenDocument(DocumentRef ref, List<StoredChunk> chunks) {
     List<BatchableStatement<?>> inserts(PreparedStatement insert, boolean withText) {
         List<BatchableStatement<?>> inserts = new ArrayList<>(chunks.size());
         for (StoredChunk chunk : chunks) {
-            List<Float> vector = new ArrayList<>(chunk.vector().length);
-            for (float v : chunk.vector()) {
-                vector.add(v);
-            }
             List<Object> values = new ArrayList<>(List.of(ref.workspace(), ref.generation(), ref.source(),
                     ref.path(), chunk.ordinal(), chunk.textHash()));
             if (withText) {
                 values.add(chunk.text());
             }
             values.addAll(List.of("r1", ref.filterIndex(), ref.source(), ref.directories(),
-                    CqlVector.newInstance(vector)));
+                    ChunkStore.toVector(chunk.vector())));
             inserts.add(insert.bind(values.toArray()));
         }
         return inserts;
-    }
-
-    private static float[] gaussian(Random random, int dimension, double scale) {
-        float[] values = new float[dimension];
-        for (int i = 0; i < dimension; i++) {
-            values[i] = (float) (scale * random.nextGaussian());
-        }
-        return values;
-    }
-
-    private static float[] unit(float[] vector) {
-        double norm = 0;
-        for (float v : vector) {
-            norm += v * v;
-        }
-        float scale = (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] *= scale;
-        }
-        return vector;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

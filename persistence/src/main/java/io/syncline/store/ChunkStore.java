@@ -162,7 +162,8 @@ public final class ChunkStore {
                 toVector(chunk.vector()));
     }
 
-    static CqlVector<Float> toVector(float[] values) {
+    /** A vector as the driver binds it. */
+    public static CqlVector<Float> toVector(float[] values) {
         List<Float> list = new ArrayList<>(values.length);
         for (float v : values) {
             list.add(v);
