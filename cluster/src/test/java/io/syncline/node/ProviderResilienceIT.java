@@ -45,9 +45,7 @@ class ProviderResilienceIT {
                 "syncline.providers.retry.base-backoff", "200ms",
                 "syncline.providers.retry.max-backoff", "1s",
                 "syncline.providers.retry.max-attempts", 10,
-                "syncline.providers.retry.rate-limited-backoff", "500ms",
-                // a short metrics tick, so that /metrics shows the circuit while it is open
-                "kamon.metric.tick-interval", "500ms"));
+                "syncline.providers.retry.rate-limited-backoff", "500ms"));
         user = new Workflows(node);
         keyFile = Files.writeString(tmp.resolve("provider.key"), "test-key\n");
     }
@@ -134,13 +132,6 @@ class ProviderResilienceIT {
                 assertThat(mine.get("circuit").asText()).isEqualTo("open");
                 return mine;
             });
-            int managementPort = node.node().system().settings().config().getInt("pekko.management.http.port");
-            String endpoint = "endpoint=" + provider.get("id").asText();
-            Scrape duringOutage = node.await(Duration.ofSeconds(10), () -> {
-                Scrape scrape = Scrape.of(managementPort);
-                assertThat(scrape.value("syncline_provider_circuit_state", endpoint)).as("open").isEqualTo(2);
-                return scrape;
-            });
             JsonNode waiting = user.job("outage", job);
             Api.Response search = node.api().post("/v1/workspaces/outage/search", "{\"query\":\"anything\"}");
             JsonNode done = user.awaitJob("outage", job);
@@ -159,10 +150,6 @@ class ProviderResilienceIT {
             assertThat(probes).as("calls that reached the provider while it was down").isLessThanOrEqualTo(12);
             assertThat(findProvider(node.api().get("/v1/providers").json().get("providers"), fake)
                     .get("circuit").asText()).isEqualTo("closed");
-            assertThat(duringOutage.value("syncline_provider_requests_total", endpoint, "status=503"))
-                    .as("failed requests counted by the status the provider answered").isPositive();
-            node.await(Duration.ofSeconds(10), () -> assertThat(Scrape.of(managementPort)
-                    .value("syncline_provider_circuit_state", endpoint)).as("closed").isZero());
         }
     }
 
