@@ -78,14 +78,8 @@ final class JobReports {
     }
 
     ReplyEffect<WorkspaceEvent, WorkspaceState> recordCheckpoint(WorkspaceState state, RecordCheckpoint report) {
-        if (!running(state, report.jobId())) {
-            return notRunning(state, report.jobId(), report.replyTo());
-        }
-        Job job = state.job(report.jobId()).orElseThrow();
-        return effect.get().persist(new SyncProgressed(job.id(), report.checkpoint(), report.counts(),
-                        report.failures(), Instant.now()))
-                .thenRun(next -> JobMetrics.progressed(next, job.id(), job.counts()))
-                .thenReply(report.replyTo(), next -> StatusReply.success(Done.getInstance()));
+        return ifRunning(state, report.jobId(), report.replyTo(), job -> new SyncProgressed(job.id(),
+                report.checkpoint(), report.counts(), report.failures(), Instant.now()));
     }
 
     ReplyEffect<WorkspaceEvent, WorkspaceState> runFinished(WorkspaceState state, RunFinished report) {
@@ -97,8 +91,6 @@ final class JobReports {
                         List.of(new SyncCompleted(report.jobId(), report.counts(), now)), now))
                 .thenRun(next -> {
                     Job job = next.job(report.jobId()).orElseThrow();
-                    JobMetrics.progressed(next, job.id(), state.job(job.id()).orElseThrow().counts());
-                    JobMetrics.ended(next, job.id());
                     runtime.log().info("workspace {}: job {} of source {} {}: {}", next.id(), job.id(),
                             job.source(), job.state().json(), job.counts());
                     runtime.reconcile(next, true);
@@ -129,7 +121,6 @@ final class JobReports {
         return effect.get().persist(FollowUps.with(state,
                         List.of(new SyncFailed(report.jobId(), report.error(), now)), now))
                 .thenRun(next -> {
-                    JobMetrics.ended(next, report.jobId());
                     runtime.log().warn("workspace {}: job {} failed: {}", next.id(), report.jobId(), report.error());
                     runtime.reconcile(next, true);
                 })
@@ -200,17 +191,12 @@ final class JobReports {
                                                          ActorRef<StatusReply<Done>> replyTo,
                                                          Function<Job, WorkspaceEvent> event) {
         if (!running(state, jobId)) {
-            return notRunning(state, jobId, replyTo);
+            return effect.get().reply(replyTo,
+                    Rejection.conflict("job '" + jobId + "' is no longer running in workspace '" + state.id() + "'")
+                            .reply());
         }
         return effect.get().persist(event.apply(state.job(jobId).orElseThrow()))
                 .thenReply(replyTo, next -> StatusReply.success(Done.getInstance()));
-    }
-
-    private ReplyEffect<WorkspaceEvent, WorkspaceState> notRunning(WorkspaceState state, String jobId,
-                                                            ActorRef<StatusReply<Done>> replyTo) {
-        return effect.get().reply(replyTo,
-                Rejection.conflict("job '" + jobId + "' is no longer running in workspace '" + state.id() + "'")
-                        .reply());
     }
 
     private static boolean running(WorkspaceState state, String jobId) {

@@ -83,8 +83,6 @@ public final class SynclineNode {
         Embedders.keepDjlOffline();
         NodeSettings settings = NodeSettings.fromConfig(config);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "Syncline", config);
-        NodeMetrics.start(system.settings().config());
-        system.getWhenTerminated().thenRun(() -> NodeMetrics.stop(Duration.ofSeconds(5)));
         try {
             return startIn(system, settings);
         } catch (RuntimeException e) {

@@ -1,6 +1,5 @@
 package io.syncline.api;
 
-import io.syncline.metrics.SynclineMetrics;
 import io.syncline.search.SearchService;
 import io.syncline.sync.IndexServices;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
@@ -44,15 +43,7 @@ public final class ApiRoutes extends AllDirectives {
         this.endpointRoutes = new EndpointRoutes(endpoints, services.embedders(), audit);
     }
 
-    /** The API, each answer counted in {@code syncline_http_requests_total{route,status}}. */
     public Route route() {
-        return extractUri(uri -> mapResponse(response -> {
-            SynclineMetrics.httpRequest(RouteLabel.of(uri.path()), response.status().intValue());
-            return response;
-        }, this::routes));
-    }
-
-    private Route routes() {
         return handleExceptions(ApiErrors.exceptions(), () -> handleRejections(ApiErrors.rejections(), () ->
                 browserRules.apply(() -> pathPrefix("v1", () -> authentication.authenticated(caller -> concat(
                         workspaceRoutes.route(caller), sourceRoutes.route(caller), syncRoutes.route(caller),

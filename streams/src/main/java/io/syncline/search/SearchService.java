@@ -1,12 +1,10 @@
 package io.syncline.search;
 
 import io.syncline.embedding.Embedder;
-import io.syncline.metrics.SynclineMetrics;
 import io.syncline.store.ChunkStore;
 import io.syncline.store.SearchHit;
 import io.syncline.sync.IndexServices;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,14 +28,7 @@ public final class SearchService {
         this.annQueries = new InFlightLimit(maxConcurrentQueries);
     }
 
-    /** Answers a search and records how long it took ({@code syncline_search_seconds}). */
     public CompletionStage<List<SearchHit>> search(SearchRequest request) {
-        long started = System.nanoTime();
-        return answer(request).whenComplete((hits, error) -> SynclineMetrics.searched(request.workspace(),
-                Duration.ofNanos(System.nanoTime() - started)));
-    }
-
-    private CompletionStage<List<SearchHit>> answer(SearchRequest request) {
         Embedder embedder = services.embedders().forSpec(request.config().embedding());
         ChunkStore chunks = services.existingChunks(embedder.dimension());
         if (chunks == null) {

@@ -4,7 +4,6 @@ import io.syncline.embedding.EmbeddingResult;
 import io.syncline.embedding.ProviderCallException;
 import io.syncline.embedding.EndpointLimits;
 import io.syncline.embedding.ProviderUnavailableException;
-import io.syncline.metrics.SynclineMetrics;
 import org.apache.pekko.pattern.CircuitBreaker;
 import org.apache.pekko.pattern.CircuitBreakerOpenException;
 
@@ -80,11 +79,6 @@ public final class ProviderEndpoint {
         this.breaker = CircuitBreaker.create(runtime.classicScheduler(), settings.breakerMaxFailures(),
                 limits.timeout().plus(Duration.ofSeconds(10)), settings.breakerReset())
                 .withExponentialBackoff(settings.breakerMaxReset());
-        SynclineMetrics.circuitState(id, () -> switch (status().circuit()) {
-            case CLOSED -> 0;
-            case OPEN -> 2;
-            default -> 1;
-        });
         this.gate = new RateGate(limits.maxRequestsPerMinute(), limits.maxTokensPerMinute(), settings.headroom(),
                 settings.decreaseFactor(), settings.recoveryPerSecond(), runtime.nanoTime());
         this.concurrency = limits.maxConcurrency();
@@ -265,15 +259,7 @@ public final class ProviderEndpoint {
     private CompletionStage<List<float[]>> call(Function<List<String>, List<float[]>> model, int dimension,
                                                 List<String> texts) {
         return breaker.callWithCircuitBreakerCS(() -> CompletableFuture.supplyAsync(() -> {
-            long started = runtime.nanoTime();
-            List<float[]> vectors;
-            try {
-                vectors = model.apply(texts);
-            } catch (RuntimeException e) {
-                SynclineMetrics.providerRequest(id, requestStatus(e), Duration.ofNanos(runtime.nanoTime() - started));
-                throw e;
-            }
-            SynclineMetrics.providerRequest(id, "200", Duration.ofNanos(runtime.nanoTime() - started));
+            List<float[]> vectors = model.apply(texts);
             for (float[] vector : vectors) {
                 if (vector.length != dimension) {
                     throw new WrongDimensionException(vector.length, dimension);
@@ -390,16 +376,6 @@ public final class ProviderEndpoint {
             }
         }));
         return result;
-    }
-
-    /** The status label of a request that failed: the HTTP status the provider answered, or "error". */
-    private static String requestStatus(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProviderHttpException http) {
-                return Integer.toString(http.statusCode());
-            }
-        }
-        return "error";
     }
 
     private static Throwable unwrap(Throwable error) {
